@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Minbar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "minbar", targets: ["MinbarCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Arabic text: normalization, slugs, digits, Gregorian and Hijri dates. No dependencies.
+        .target(name: "MinbarArabic"),
+        // Domain values, validation and the store protocols.
+        .target(name: "MinbarCore", dependencies: ["MinbarArabic"]),
+        // ContentStore on SQLite through GRDB.
+        .target(
+            name: "MinbarSQLite",
+            dependencies: ["MinbarCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The Hummingbird application: public site, themes, page cache.
+        .target(
+            name: "MinbarWeb",
+            dependencies: [
+                "MinbarCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The demo site: the seed article and the demo newsroom's articles.
+        .target(name: "MinbarDemo", dependencies: ["MinbarCore"], resources: [.copy("Content")]),
+        // The `minbar` executable: the composition root.
+        .executableTarget(
+            name: "MinbarCLI",
+            dependencies: [
+                "MinbarCore", "MinbarSQLite", "MinbarWeb", "MinbarDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // bench/: the same-bytes baseline server the page benchmark compares against.
+        .executableTarget(
+            name: "MinbarBenchBaseline",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "bench/baseline"
+        ),
+        .testTarget(name: "MinbarArabicTests", dependencies: ["MinbarArabic"]),
+        .testTarget(name: "MinbarCoreTests", dependencies: ["MinbarCore"]),
+        .testTarget(name: "MinbarSQLiteTests", dependencies: ["MinbarSQLite", "MinbarDemo"]),
+        .testTarget(
+            name: "MinbarWebTests",
+            dependencies: [
+                "MinbarWeb", "MinbarSQLite", "MinbarDemo",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "MinbarDemoTests", dependencies: ["MinbarDemo", "MinbarSQLite"]),
+        .testTarget(name: "MinbarCLITests", dependencies: ["MinbarCLI"]),
+    ]
+)

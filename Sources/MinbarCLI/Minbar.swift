@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `minbar`: the Arabic-first news publishing platform.
+@main
+struct Minbar: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minbar",
+        abstract: "Minbar (منبر): an Arabic-first news publishing platform.",
+        subcommands: [Serve.self, Demo.self],
+        defaultSubcommand: Serve.self)
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import MinbarCore
+import MinbarWeb
+
+/// `minbar serve`: runs the site until Ctrl-C or SIGTERM.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the site over HTTP.")
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Flag(help: "Fill an empty data directory with the demo site first.")
+    var demo = false
+
+    @Option(help: "Theme folder (default: themes/default of the Minbar checkout).")
+    var theme: String?
+
+    @Flag(name: .customLong("no-page-cache"), help: "Render every page anew (for measuring render cost).")
+    var noPageCache = false
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "minbar")
+        logger.logLevel = logLevel
+        let store = try dataOptions.openStore()
+        if demo {
+            try await Demo.install(into: store, data: dataOptions.data)
+        }
+        let themeDirectory = try ThemeLocator.locate(theme)
+        let loadedTheme: Theme
+        do {
+            loadedTheme = try await Theme(directory: themeDirectory)
+        } catch let error as ThemeError {
+            throw ValidationError(error.description)
+        }
+        var configuration = WebConfiguration()
+        configuration.pageCacheEnabled = !noPageCache
+        let site = try await PublicSite(store: store, theme: loadedTheme, configuration: configuration, logger: logger)
+        let host = self.host
+        let app = buildApplication(site: site, host: host, port: port, logger: logger) { port in
+            let line = "Minbar is serving http://\(host):\(port)/ (data: \(dataOptions.data), theme: \(themeDirectory))\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+        try await app.runService()
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// Finds the theme folder when none is given: `themes/default` in the working directory, then
+/// beside the executable's checkout (`swift run` builds into `.build/<config>/`).
+enum ThemeLocator {
+    static func locate(_ explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        let fileManager = FileManager.default
+        var candidates = [fileManager.currentDirectoryPath + "/themes/default"]
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.appendingPathComponent("themes/default").path)
+            directory.deleteLastPathComponent()
+        }
+        if let found = candidates.first(where: { fileManager.fileExists(atPath: $0 + "/theme.json") }) {
+            return found
+        }
+        throw ValidationError("no theme found; run Minbar from its repository root or pass --theme DIR (looked in \(candidates[0]))")
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// A news article with its sections, tags and authors resolved.
+public struct Article: Sendable, Hashable, Identifiable {
+    public var id: Int64
+    /// Decoded slug (NFC, no harakat or tatweel), e.g. `تحالف-فرنسي-روسي`.
+    public var slug: String
+    public var title: String
+    public var excerpt: String
+    public var body: ArticleBody
+    public var status: ArticleStatus
+    /// When the article went (or goes) live; nil for drafts that never had a date.
+    public var publishedAt: Date?
+    public var modifiedAt: Date
+    public var createdAt: Date
+    /// Set while the article is flagged as breaking news.
+    public var breaking: BreakingNews?
+    /// Who supplied the news, e.g. وكالات or رويترز; nil when the site's own.
+    public var sourceCredit: String?
+    /// The section the article belongs to first; also in `categories`.
+    public var primaryCategory: Category?
+    /// Every section, primary first.
+    public var categories: [Category]
+    public var tags: [Tag]
+    /// One or more authors, in byline order.
+    public var authors: [Author]
+    public var featuredImage: FeaturedImage?
+
+    public init(
+        id: Int64, slug: String, title: String, excerpt: String = "", body: ArticleBody, status: ArticleStatus,
+        publishedAt: Date?, modifiedAt: Date, createdAt: Date, breaking: BreakingNews? = nil, sourceCredit: String? = nil,
+        primaryCategory: Category? = nil, categories: [Category] = [], tags: [Tag] = [], authors: [Author] = [],
+        featuredImage: FeaturedImage? = nil
+    ) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.excerpt = excerpt
+        self.body = body
+        self.status = status
+        self.publishedAt = publishedAt
+        self.modifiedAt = modifiedAt
+        self.createdAt = createdAt
+        self.breaking = breaking
+        self.sourceCredit = sourceCredit
+        self.primaryCategory = primaryCategory
+        self.categories = categories
+        self.tags = tags
+        self.authors = authors
+        self.featuredImage = featuredImage
+    }
+
+    /// Whether readers can see the article at `now`: published and its time has come.
+    public func isPublic(at now: Date) -> Bool {
+        guard status == .published, let publishedAt else { return false }
+        return publishedAt <= now
+    }
+
+    /// Whether the breaking-news badge shows at `now`.
+    public func isBreaking(at now: Date) -> Bool {
+        breaking?.isActive(at: now) ?? false
+    }
+}
+
+/// The life of an article, as in WordPress: draft → pending review → scheduled → published → trashed.
+public enum ArticleStatus: String, Sendable, Codable, CaseIterable {
+    case draft
+    /// Submitted for review by a contributor.
+    case pending
+    /// Goes live by itself at `publishedAt`.
+    case scheduled
+    case published
+    /// In the bin; can be restored.
+    case trashed
+}
+
+/// The article text: the HTML readers get and the source the editor wrote it in.
+public struct ArticleBody: Sendable, Hashable {
+    /// How the source is written.
+    public enum Format: String, Sendable, Codable {
+        case html
+        case markdown
+    }
+
+    /// Sanitized HTML, ready for the page.
+    public var html: String
+    /// What the editor wrote, kept for later editing.
+    public var source: String
+    public var format: Format
+
+    public init(html: String, source: String? = nil, format: Format = .html) {
+        self.html = html
+        self.source = source ?? html
+        self.format = format
+    }
+}
+
+/// The breaking-news flag, with an optional time after which it turns itself off.
+public struct BreakingNews: Sendable, Hashable, Codable {
+    public var until: Date?
+
+    public init(until: Date? = nil) {
+        self.until = until
+    }
+
+    /// Whether the flag still shows at `now`.
+    public func isActive(at now: Date) -> Bool {
+        guard let until else { return true }
+        return now < until
+    }
+}
+
+/// The image shown at the top of an article and on its cards.
+public struct FeaturedImage: Sendable, Hashable, Codable {
+    public var url: String
+    /// Describes the image for people who cannot see it.
+    public var alt: String
+    public var caption: String
+
+    public init(url: String, alt: String = "", caption: String = "") {
+        self.url = url
+        self.alt = alt
+        self.caption = caption
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import MinbarArabic
+
+/// What an editor, an importer or the demo submits to create or change an article.
+///
+/// Relations are given by id; `validate(now:)` reports every problem at once, field by field.
+public struct ArticleInput: Sendable, Hashable {
+    /// The article to change, or nil to create one.
+    public var id: Int64?
+    public var title: String
+    /// Empty: made from the title.
+    public var slug: String
+    public var excerpt: String
+    public var body: ArticleBody
+    public var status: ArticleStatus
+    public var publishedAt: Date?
+    public var breaking: BreakingNews?
+    public var sourceCredit: String?
+    public var primaryCategoryID: Int64?
+    /// Further sections beside the primary one.
+    public var extraCategoryIDs: [Int64]
+    public var tagIDs: [Int64]
+    public var authorIDs: [Int64]
+    public var featuredImage: FeaturedImage?
+
+    public init(
+        id: Int64? = nil, title: String, slug: String = "", excerpt: String = "", body: ArticleBody,
+        status: ArticleStatus = .draft, publishedAt: Date? = nil, breaking: BreakingNews? = nil, sourceCredit: String? = nil,
+        primaryCategoryID: Int64? = nil, extraCategoryIDs: [Int64] = [], tagIDs: [Int64] = [], authorIDs: [Int64] = [],
+        featuredImage: FeaturedImage? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.slug = slug
+        self.excerpt = excerpt
+        self.body = body
+        self.status = status
+        self.publishedAt = publishedAt
+        self.breaking = breaking
+        self.sourceCredit = sourceCredit
+        self.primaryCategoryID = primaryCategoryID
+        self.extraCategoryIDs = extraCategoryIDs
+        self.tagIDs = tagIDs
+        self.authorIDs = authorIDs
+        self.featuredImage = featuredImage
+    }
+
+    /// The longest title accepted, in characters.
+    public static let maximumTitleLength = 300
+
+    /// The input with its slug made or normalized and its text trimmed, or the list of problems.
+    public func validated(now: Date) throws(ValidationError) -> ArticleInput {
+        var input = self
+        var problems = ValidationErrorCollector()
+        input.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.excerpt = excerpt.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.sourceCredit = sourceCredit?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if input.sourceCredit?.isEmpty == true { input.sourceCredit = nil }
+
+        if input.title.isEmpty {
+            problems.add("title", ar: "العنوان مطلوب.", en: "A title is required.")
+        } else if input.title.count > Self.maximumTitleLength {
+            problems.add(
+                "title", ar: "العنوان أطول من \(Self.maximumTitleLength) حرفاً؛ اختصره.",
+                en: "The title is longer than \(Self.maximumTitleLength) characters; shorten it.")
+        }
+
+        let rawSlug = slug.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.slug = rawSlug.isEmpty ? Slug.make(from: input.title) : (Slug.normalize(rawSlug) ?? "")
+        if !input.title.isEmpty && !Slug.isValid(input.slug) {
+            problems.add(
+                "slug", ar: "الرابط المختصر يقبل الحروف والأرقام والشرطة (-) فقط.",
+                en: "The slug may hold only letters, digits and single hyphens.")
+        }
+
+        switch status {
+        case .published where publishedAt == nil:
+            input.publishedAt = now
+        case .scheduled:
+            if let publishedAt, publishedAt <= now {
+                problems.add(
+                    "published_at", ar: "موعد النشر المجدول يجب أن يكون في المستقبل.",
+                    en: "A scheduled time must be in the future.")
+            } else if publishedAt == nil {
+                problems.add("published_at", ar: "حدد موعد النشر.", en: "Choose when the article goes live.")
+            }
+        default:
+            break
+        }
+        if let until = breaking?.until, until <= (input.publishedAt ?? now) {
+            problems.add(
+                "breaking_until", ar: "نهاية الخبر العاجل يجب أن تكون بعد موعد النشر.",
+                en: "The end of the breaking flag must come after the publication time.")
+        }
+        if let image = featuredImage, image.url.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.add("featured_image_url", ar: "أدخل رابط الصورة أو احذفها.", en: "Enter the image URL or remove the image.")
+        }
+        try problems.throwIfAny()
+        return input
+    }
+}
+
+/// A new or changed section.
+public struct CategoryInput: Sendable, Hashable {
+    public var id: Int64?
+    public var name: String
+    public var slug: String
+    public var description: String
+    public var parentID: Int64?
+    public var position: Int
+
+    public init(id: Int64? = nil, name: String, slug: String = "", description: String = "", parentID: Int64? = nil, position: Int = 0) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.description = description
+        self.parentID = parentID
+        self.position = position
+    }
+}
+
+/// A new or changed tag.
+public struct TagInput: Sendable, Hashable {
+    public var id: Int64?
+    public var name: String
+    public var slug: String
+    public var description: String
+
+    public init(id: Int64? = nil, name: String, slug: String = "", description: String = "") {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.description = description
+    }
+}
+
+/// A new or changed author profile.
+public struct AuthorInput: Sendable, Hashable {
+    public var id: Int64?
+    public var name: String
+    public var slug: String
+    public var kind: Author.Kind
+    public var bio: String
+    public var avatarURL: String?
+
+    public init(id: Int64? = nil, name: String, slug: String = "", kind: Author.Kind = .person, bio: String = "", avatarURL: String? = nil) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.kind = kind
+        self.bio = bio
+        self.avatarURL = avatarURL
+    }
+}
+
+/// Checks shared by the named things (sections, tags, authors): a name and a usable slug.
+public enum TermValidation {
+    /// The trimmed name and the normalized slug (made from the name when empty), or the problems.
+    public static func nameAndSlug(name: String, slug: String) throws(ValidationError) -> (name: String, slug: String) {
+        var problems = ValidationErrorCollector()
+        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rawSlug = slug.trimmingCharacters(in: .whitespacesAndNewlines)
+        let finalSlug = rawSlug.isEmpty ? Slug.make(from: trimmedName) : (Slug.normalize(rawSlug) ?? "")
+        if trimmedName.isEmpty {
+            problems.add("name", ar: "الاسم مطلوب.", en: "A name is required.")
+        } else if trimmedName.count > 200 {
+            problems.add("name", ar: "الاسم أطول من 200 حرف.", en: "The name is longer than 200 characters.")
+        } else if !Slug.isValid(finalSlug) {
+            problems.add(
+                "slug", ar: "الرابط المختصر يقبل الحروف والأرقام والشرطة (-) فقط.",
+                en: "The slug may hold only letters, digits and single hyphens.")
+        }
+        try problems.throwIfAny()
+        return (trimmedName, finalSlug)
+    }
+}

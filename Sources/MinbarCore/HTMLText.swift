@@ -1,0 +1,100 @@
+/// Small, exact conversions between plain text and HTML.
+public enum HTMLText {
+    /// Text made safe inside HTML elements and double-quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Paragraphs of plain text as `<p>` elements, one per line.
+    public static func paragraphs(_ paragraphs: [String]) -> String {
+        paragraphs.map { "<p>" + escape($0) + "</p>" }.joined(separator: "\n")
+    }
+
+    /// The text of trusted HTML (Minbar's own sanitized bodies): tags dropped, block ends as
+    /// spaces, the common entities decoded, runs of white space collapsed.
+    public static func plainText(fromHTML html: String) -> String {
+        var text = ""
+        var insideTag = false
+        for character in html {
+            if insideTag {
+                if character == ">" {
+                    insideTag = false
+                    text.append(" ")
+                }
+            } else if character == "<" {
+                insideTag = true
+            } else {
+                text.append(character)
+            }
+        }
+        let decoded = decodeEntities(text)
+        return decoded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Decodes the named entities Minbar writes and numeric ones.
+    public static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") {
+                let name = text[text.index(after: index)..<semicolon]
+                if let decoded = decodeEntity(name) {
+                    result.append(decoded)
+                    index = text.index(after: semicolon)
+                    continue
+                }
+            }
+            result.append(character)
+            index = text.index(after: index)
+        }
+        return result
+    }
+
+    static func decodeEntity(_ name: Substring) -> Character? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return "\u{00A0}"
+        default:
+            if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
+                return Unicode.Scalar(value).map(Character.init)
+            }
+            if name.hasPrefix("#"), let value = UInt32(name.dropFirst()) {
+                return Unicode.Scalar(value).map(Character.init)
+            }
+            return nil
+        }
+    }
+}
+
+/// Excerpts made from an article's text when the editor wrote none.
+public enum ArticleExcerpt {
+    /// The first `maximumWords` words of the text, with an ellipsis when cut.
+    public static func make(fromText text: String, maximumWords: Int = 35) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        guard words.count > maximumWords else { return words.joined(separator: " ") }
+        return words.prefix(maximumWords).joined(separator: " ") + "…"
+    }
+
+    /// The excerpt of an HTML body.
+    public static func make(fromHTML html: String, maximumWords: Int = 35) -> String {
+        make(fromText: HTMLText.plainText(fromHTML: html), maximumWords: maximumWords)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import MinbarArabic
+
+/// The settings a site owner chooses: identity, language, dates and digits, listing sizes.
+///
+/// Stored as key/value rows so a new setting needs no migration; a key missing from the store
+/// takes the default below.
+public struct SiteSettings: Sendable, Hashable, Codable {
+    /// The site's name, shown in the header, titles and feeds.
+    public var name: String = "منبر"
+    public var tagline: String = "منصة نشر إخبارية عربية"
+    /// BCP 47 language of the content and interface: "ar" or "en".
+    public var language: String = "ar"
+    /// "rtl" or "ltr"; follows the language unless set.
+    public var direction: String = "rtl"
+    /// IANA time zone the newsroom works in, e.g. "Asia/Riyadh".
+    public var timeZone: String = "UTC"
+    public var monthStyle: MonthNameStyle = .both
+    public var digits: DigitStyle = .latin
+    /// Whether the Umm al-Qura Hijri date is shown beside the Gregorian one.
+    public var showsHijri: Bool = false
+    public var articlesPerPage: Int = 10
+    /// WordPress-style permalink structure for articles.
+    public var permalinkStructure: String = PermalinkStructure.default.pattern
+
+    public init() {}
+
+    /// Reads settings, taking the default for every key that is missing, so a settings file or
+    /// store written by an older Minbar still loads.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SiteSettings()
+        name = try container.decodeIfPresent(String.self, forKey: .name) ?? defaults.name
+        tagline = try container.decodeIfPresent(String.self, forKey: .tagline) ?? defaults.tagline
+        language = try container.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
+        direction = try container.decodeIfPresent(String.self, forKey: .direction) ?? defaults.direction
+        timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
+        monthStyle = try container.decodeIfPresent(MonthNameStyle.self, forKey: .monthStyle) ?? defaults.monthStyle
+        digits = try container.decodeIfPresent(DigitStyle.self, forKey: .digits) ?? defaults.digits
+        showsHijri = try container.decodeIfPresent(Bool.self, forKey: .showsHijri) ?? defaults.showsHijri
+        articlesPerPage = try container.decodeIfPresent(Int.self, forKey: .articlesPerPage) ?? defaults.articlesPerPage
+        permalinkStructure = try container.decodeIfPresent(String.self, forKey: .permalinkStructure) ?? defaults.permalinkStructure
+    }
+
+    /// The zone articles' dates are shown and archived in; UTC when the setting is unknown.
+    public var resolvedTimeZone: TimeZone {
+        TimeZone(identifier: timeZone) ?? .gmt
+    }
+
+    /// The permalink structure; the default when the stored one does not parse.
+    public var permalink: PermalinkStructure {
+        PermalinkStructure(permalinkStructure) ?? .default
+    }
+
+    /// A date formatter following the site's style, digits and zone.
+    public var dateFormatter: ArabicDateFormatter {
+        ArabicDateFormatter(monthStyle: monthStyle, digits: digits, timeZone: resolvedTimeZone, language: language)
+    }
+
+    /// Checks every setting and reports each problem beside its field.
+    public func validate() throws(ValidationError) {
+        var problems = ValidationErrorCollector()
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.add("name", ar: "اسم الموقع مطلوب.", en: "The site name is required.")
+        }
+        if !["ar", "en"].contains(language) {
+            problems.add("language", ar: "اللغة إما ar أو en.", en: "The language is either ar or en.")
+        }
+        if !["rtl", "ltr"].contains(direction) {
+            problems.add("direction", ar: "الاتجاه إما rtl أو ltr.", en: "The direction is either rtl or ltr.")
+        }
+        if TimeZone(identifier: timeZone) == nil {
+            problems.add(
+                "time_zone", ar: "منطقة زمنية غير معروفة؛ استخدم اسماً مثل Asia/Riyadh.",
+                en: "Unknown time zone; use a name such as Asia/Riyadh.")
+        }
+        if !(1...100).contains(articlesPerPage) {
+            problems.add("articles_per_page", ar: "عدد المقالات في الصفحة بين 1 و100.", en: "Articles per page must be 1 to 100.")
+        }
+        if PermalinkStructure(permalinkStructure) == nil {
+            problems.add(
+                "permalink_structure", ar: "بنية الروابط يجب أن تحوي %postname% أو %post_id%.",
+                en: "The permalink structure must contain %postname% or %post_id%.")
+        }
+        try problems.throwIfAny()
+    }
+}

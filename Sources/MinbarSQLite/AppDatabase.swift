@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+/// The SQLite database of one Minbar site: a WAL-mode `DatabasePool` whose schema is brought up
+/// to date by append-only migrations when it is opened.
+public struct AppDatabase: Sendable {
+    /// The connection pool: concurrent readers, one writer.
+    public let pool: DatabasePool
+
+    /// Opens (creating when needed) the database at `path` and migrates it.
+    ///
+    /// ```swift
+    /// let database = try AppDatabase(path: "minbar-data/minbar.sqlite")
+    /// ```
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // Readers never wait for the writer in WAL mode; writers wait up to 5 s for each other
+        // (several processes, e.g. `minbar serve` and an import).
+        configuration.busyMode = .timeout(5)
+        configuration.maximumReaderCount = 8
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(pool)
+    }
+
+    /// The schema's history. A migration that has shipped is never changed: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-content") { db in
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "author") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull().defaults(to: "person")
+                t.column("bio", .text).notNull().defaults(to: "")
+                t.column("avatar_url", .text)
+            }
+            try db.create(table: "category") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("parent_id", .integer).references("category", onDelete: .setNull)
+                t.column("position", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "tag") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("description", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "article") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("excerpt", .text).notNull().defaults(to: "")
+                t.column("body_html", .text).notNull()
+                t.column("body_source", .text).notNull()
+                t.column("body_format", .text).notNull().defaults(to: "html")
+                t.column("status", .text).notNull()
+                t.column("published_at", .datetime)
+                t.column("modified_at", .datetime).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("breaking", .boolean).notNull().defaults(to: false)
+                t.column("breaking_until", .datetime)
+                t.column("source_credit", .text)
+                t.column("primary_category_id", .integer).references("category", onDelete: .setNull)
+                t.column("featured_image_url", .text)
+                t.column("featured_image_alt", .text).notNull().defaults(to: "")
+                t.column("featured_image_caption", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "article_on_status_published_at", on: "article", columns: ["status", "published_at"])
+            for (table, column, parent) in [
+                ("article_category", "category_id", "category"), ("article_tag", "tag_id", "tag"),
+                ("article_author", "author_id", "author"),
+            ] {
+                try db.create(table: table) { t in
+                    t.column("article_id", .integer).notNull().references("article", onDelete: .cascade)
+                    t.column(column, .integer).notNull().references(parent, onDelete: .cascade)
+                    t.column("position", .integer).notNull().defaults(to: 0)
+                    t.primaryKey(["article_id", column])
+                }
+                try db.create(index: "\(table)_on_\(column)", on: table, columns: [column, "article_id"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import GRDB
+import MinbarCore
+
+extension SQLiteContentStore {
+    static let summaryColumns = """
+        a.id, a.slug, a.title, a.excerpt, '' AS body_html, '' AS body_source, a.body_format, a.status, a.published_at,
+        a.modified_at, a.created_at, a.breaking, a.breaking_until, a.source_credit, a.primary_category_id,
+        a.featured_image_url, a.featured_image_alt, a.featured_image_caption
+        """
+
+    public func article(id: Int64) async throws -> Article? {
+        try await pool.read { db in
+            try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.id = ?", arguments: [id]).first
+        }
+    }
+
+    public func article(slug: String) async throws -> Article? {
+        try await pool.read { db in
+            try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.slug = ?", arguments: [slug]).first
+        }
+    }
+
+    public func articles(matching query: ArticleQuery) async throws -> ArticlePage {
+        try await pool.read { db in
+            let (whereClause, arguments) = Self.filter(for: query)
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article a WHERE \(whereClause)", arguments: arguments) ?? 0
+            guard total > query.offset, query.limit > 0 else { return ArticlePage(articles: [], total: total) }
+            let columns = query.withoutBody ? Self.summaryColumns : "a.*"
+            let articles = try Self.fetchArticles(
+                db,
+                sql: "SELECT \(columns) FROM article a WHERE \(whereClause) ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?",
+                arguments: arguments + [query.limit, query.offset])
+            return ArticlePage(articles: articles, total: total)
+        }
+    }
+
+    public func relatedArticles(to article: Article, now: Date, limit: Int) async throws -> [Article] {
+        let tagIDs = article.tags.map(\.id)
+        let categoryIDs = article.categories.map(\.id)
+        guard !tagIDs.isEmpty || !categoryIDs.isEmpty, limit > 0 else { return [] }
+        return try await pool.read { db in
+            var shared: [String] = []
+            var arguments: StatementArguments = ["published", now, article.id]
+            if !tagIDs.isEmpty {
+                shared.append("a.id IN (SELECT article_id FROM article_tag WHERE tag_id IN (\(databaseQuestionMarks(count: tagIDs.count))))")
+                arguments += StatementArguments(tagIDs)
+            }
+            if !categoryIDs.isEmpty {
+                shared.append(
+                    "a.id IN (SELECT article_id FROM article_category WHERE category_id IN (\(databaseQuestionMarks(count: categoryIDs.count))))")
+                arguments += StatementArguments(categoryIDs)
+            }
+            arguments += [limit]
+            return try Self.fetchArticles(
+                db,
+                sql: """
+                    SELECT \(Self.summaryColumns) FROM article a
+                    WHERE a.status = ? AND a.published_at <= ? AND a.id <> ? AND (\(shared.joined(separator: " OR ")))
+                    ORDER BY a.published_at DESC, a.id DESC LIMIT ?
+                    """,
+                arguments: arguments)
+        }
+    }
+
+    public func nextContentChange(after now: Date) async throws -> Date? {
+        try await pool.read { db in
+            let publication = try Date.fetchOne(
+                db, sql: "SELECT MIN(published_at) FROM article WHERE status IN (?, ?) AND published_at > ?",
+                arguments: [ArticleStatus.published.rawValue, ArticleStatus.scheduled.rawValue, now])
+            let expiry = try Date.fetchOne(
+                db, sql: "SELECT MIN(breaking_until) FROM article WHERE breaking = ? AND breaking_until > ?", arguments: [true, now])
+            return [publication, expiry].compactMap { $0 }.min()
+        }
+    }
+
+    public func articleCounts() async throws -> [ArticleStatus: Int] {
+        try await pool.read { db in
+            var counts: [ArticleStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM article GROUP BY status") {
+                if let status = ArticleStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    public func saveArticle(_ input: ArticleInput) async throws -> Article {
+        let now = self.now()
+        let input = try input.validated(now: now)
+        return try await pool.write { db in
+            try Self.ensureSlugFree(db, table: "article", slug: input.slug, except: input.id)
+            let categoryIDs = Self.unique([input.primaryCategoryID].compactMap { $0 } + input.extraCategoryIDs)
+            try Self.ensureExist(db, table: "category", field: "categories", ids: categoryIDs)
+            try Self.ensureExist(db, table: "tag", field: "tags", ids: input.tagIDs)
+            try Self.ensureExist(db, table: "author", field: "authors", ids: input.authorIDs)
+
+            let columns = [
+                "slug", "title", "excerpt", "body_html", "body_source", "body_format", "status", "published_at", "modified_at",
+                "breaking", "breaking_until", "source_credit", "primary_category_id", "featured_image_url", "featured_image_alt",
+                "featured_image_caption",
+            ]
+            var arguments: StatementArguments = [
+                input.slug, input.title, input.excerpt, input.body.html, input.body.source, input.body.format.rawValue,
+                input.status.rawValue, input.publishedAt, now, input.breaking != nil, input.breaking?.until, input.sourceCredit,
+                input.primaryCategoryID, input.featuredImage?.url, input.featuredImage?.alt ?? "", input.featuredImage?.caption ?? "",
+            ]
+            let id: Int64
+            if let existing = input.id {
+                id = try Self.upsert(db, table: "article", id: existing, columns: columns, arguments: arguments)
+            } else {
+                arguments += [now]
+                id = try Self.upsert(db, table: "article", id: nil, columns: columns + ["created_at"], arguments: arguments)
+            }
+            try Self.replaceLinks(db, table: "article_category", column: "category_id", articleID: id, ids: categoryIDs)
+            try Self.replaceLinks(db, table: "article_tag", column: "tag_id", articleID: id, ids: Self.unique(input.tagIDs))
+            try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))
+            guard let saved = try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.id = ?", arguments: [id]).first else {
+                throw ContentStoreError.notFound("article \(id)")
+            }
+            return saved
+        }
+    }
+
+    // MARK: Queries
+
+    /// The WHERE clause (over alias `a`) and its arguments for a listing query.
+    static func filter(for query: ArticleQuery) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments = StatementArguments()
+        let statuses = query.statuses.map(\.rawValue).sorted()
+        if !statuses.isEmpty {
+            clauses.append("a.status IN (\(databaseQuestionMarks(count: statuses.count)))")
+            arguments += StatementArguments(statuses)
+        }
+        if let before = query.publishedBefore {
+            clauses.append("a.published_at <= ?")
+            arguments += [before]
+        }
+        if let range = query.publishedRange {
+            clauses.append("a.published_at >= ? AND a.published_at < ?")
+            arguments += [range.lowerBound, range.upperBound]
+        }
+        if let categoryIDs = query.categoryIDs {
+            if categoryIDs.isEmpty {
+                clauses.append("1 = 0")
+            } else {
+                clauses.append(
+                    "a.id IN (SELECT article_id FROM article_category WHERE category_id IN (\(databaseQuestionMarks(count: categoryIDs.count))))")
+                arguments += StatementArguments(categoryIDs)
+            }
+        }
+        if let tagID = query.tagID {
+            clauses.append("a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?)")
+            arguments += [tagID]
+        }
+        if let authorID = query.authorID {
+            clauses.append("a.id IN (SELECT article_id FROM article_author WHERE author_id = ?)")
+            arguments += [authorID]
+        }
+        if let moment = query.breakingAt {
+            clauses.append("a.breaking = ? AND (a.breaking_until IS NULL OR a.breaking_until > ?)")
+            arguments += [true, moment]
+        }
+        if !query.excludingIDs.isEmpty {
+            clauses.append("a.id NOT IN (\(databaseQuestionMarks(count: query.excludingIDs.count)))")
+            arguments += StatementArguments(query.excludingIDs)
+        }
+        return (clauses.isEmpty ? "1 = 1" : clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// Articles of a query (over alias `a`) with their sections, tags and authors, in the
+    /// query's order: four statements whatever the number of articles.
+    static func fetchArticles(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Article] {
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        guard !rows.isEmpty else { return [] }
+        let ids: [Int64] = rows.map { $0["id"] }
+        let marks = databaseQuestionMarks(count: ids.count)
+        let idArguments = StatementArguments(ids)
+
+        let categoriesByID = Dictionary(uniqueKeysWithValues: try fetchCategories(db).map { ($0.id, $0) })
+        var categoryLinks: [Int64: [Category]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT article_id, category_id FROM article_category WHERE article_id IN (\(marks)) ORDER BY position",
+            arguments: idArguments)
+        {
+            if let category = categoriesByID[row["category_id"]] { categoryLinks[row["article_id"], default: []].append(category) }
+        }
+        var tagLinks: [Int64: [Tag]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT l.article_id, t.* FROM article_tag l JOIN tag t ON t.id = l.tag_id
+                WHERE l.article_id IN (\(marks)) ORDER BY l.position
+                """,
+            arguments: idArguments)
+        {
+            tagLinks[row["article_id"], default: []].append(tag(from: row))
+        }
+        var authorLinks: [Int64: [Author]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT l.article_id, p.* FROM article_author l JOIN author p ON p.id = l.author_id
+                WHERE l.article_id IN (\(marks)) ORDER BY l.position
+                """,
+            arguments: idArguments)
+        {
+            authorLinks[row["article_id"], default: []].append(author(from: row))
+        }
+
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            let primaryID: Int64? = row["primary_category_id"]
+            let imageURL: String? = row["featured_image_url"]
+            let isBreaking: Bool = row["breaking"]
+            return Article(
+                id: id, slug: row["slug"], title: row["title"], excerpt: row["excerpt"],
+                body: ArticleBody(
+                    html: row["body_html"], source: row["body_source"],
+                    format: ArticleBody.Format(rawValue: row["body_format"]) ?? .html),
+                status: ArticleStatus(rawValue: row["status"]) ?? .draft,
+                publishedAt: row["published_at"], modifiedAt: row["modified_at"], createdAt: row["created_at"],
+                breaking: isBreaking ? BreakingNews(until: row["breaking_until"]) : nil,
+                sourceCredit: row["source_credit"],
+                primaryCategory: primaryID.flatMap { categoriesByID[$0] },
+                categories: categoryLinks[id] ?? [],
+                tags: tagLinks[id] ?? [],
+                authors: authorLinks[id] ?? [],
+                featuredImage: imageURL.map {
+                    FeaturedImage(url: $0, alt: row["featured_image_alt"], caption: row["featured_image_caption"])
+                })
+        }
+    }
+
+    /// Throws `missingReference` unless every id names a row of `table`.
+    static func ensureExist(_ db: Database, table: String, field: String, ids: [Int64]) throws {
+        let wanted = Set(ids)
+        guard !wanted.isEmpty else { return }
+        let found = Set(
+            try Int64.fetchAll(
+                db, sql: "SELECT id FROM \(table) WHERE id IN (\(databaseQuestionMarks(count: wanted.count)))",
+                arguments: StatementArguments(Array(wanted))))
+        if let missing = wanted.subtracting(found).sorted().first {
+            throw ContentStoreError.missingReference(field: field, id: missing)
+        }
+    }
+
+    /// Replaces an article's links in a join table, keeping the given order.
+    static func replaceLinks(_ db: Database, table: String, column: String, articleID: Int64, ids: [Int64]) throws {
+        try db.execute(sql: "DELETE FROM \(table) WHERE article_id = ?", arguments: [articleID])
+        for (position, id) in ids.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO \(table) (article_id, \(column), position) VALUES (?, ?, ?)", arguments: [articleID, id, position])
+        }
+    }
+
+    static func unique(_ ids: [Int64]) -> [Int64] {
+        var seen = Set<Int64>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}

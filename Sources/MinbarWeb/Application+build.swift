@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MinbarCore
+
+/// Builds the Minbar web application: the one place where routes and middleware are put together.
+///
+/// ```swift
+/// let site = try await PublicSite(store: store, theme: theme)
+/// let app = buildApplication(site: site, host: "127.0.0.1", port: 8080)
+/// try await app.runService()
+/// ```
+public func buildApplication(
+    site: PublicSite, host: String = "127.0.0.1", port: Int = 8080, logger: Logger = Logger(label: "minbar"),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(site: site),
+        configuration: .init(address: .hostname(host, port: port), serverName: "Minbar"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: logger)
+}
+
+/// The router of the whole application.
+public func buildRouter(site: PublicSite) -> Router<SiteRequestContext> {
+    let router = Router(context: SiteRequestContext.self)
+    router.add(middleware: RequestLimitMiddleware(site: site))
+
+    router.get("/healthz") { _, _ -> Response in
+        do {
+            try await site.store.checkHealth()
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: .init(string: "ok\n")))
+        } catch {
+            return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: .init(string: "store unavailable\n")))
+        }
+    }
+    router.get("/assets/{name}") { request, context -> Response in
+        guard let name = context.parameters.get("name"), let asset = site.theme.assets[name] else {
+            return await site.errorResponse(.notFound, request: request)
+        }
+        return AssetResponse.response(for: asset, request: request)
+    }
+    router.post("/comments/") { request, _ -> Response in
+        await site.errorResponse(
+            .badRequest(
+                LocalizedText(
+                    ar: "التعليقات لم تُفتح بعد على هذا الموقع؛ لم يُحفظ شيء.",
+                    en: "Comments are not open on this site yet; nothing was saved.")), request: request)
+    }
+    router.get("/") { request, _ in await site.respond(to: request) }
+    router.get("/**") { request, _ in await site.respond(to: request) }
+    return router
+}
+
+/// Responses for theme assets: cached for a year (their URLs carry a content hash).
+enum AssetResponse {
+    static func response(for asset: Asset, request: Request) -> Response {
+        let etag = "\"\(asset.hash)\""
+        var headers: HTTPFields = [
+            .contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag,
+            .vary: "Accept-Encoding", .xContentTypeOptions: "nosniff",
+        ]
+        if let match = request.headers[.ifNoneMatch], match.contains(asset.hash) {
+            return Response(status: .notModified, headers: headers)
+        }
+        if let gzipped = asset.gzippedBody, Gzip.isAccepted(by: request.headers[.acceptEncoding]) {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: asset.body))
+    }
+}

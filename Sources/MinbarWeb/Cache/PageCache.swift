@@ -1,0 +1,64 @@
+import Foundation
+import Synchronization
+
+/// Rendered pages in memory, keyed by route and variant, bounded by total bytes.
+///
+/// A hit costs one dictionary lookup under a lock; an entry past its `validUntil` counts as a
+/// miss. Writers call `removeAll()` when content changes.
+public final class PageCache<Key: Hashable & Sendable>: Sendable {
+    struct State {
+        var entries: [Key: CachedPage] = [:]
+        /// Insertion order, oldest first, for eviction.
+        var order: [Key] = []
+        var bytes = 0
+    }
+
+    private let state = Mutex(State())
+    /// The most bytes (identity plus gzip bodies) kept; the oldest pages go first beyond it.
+    public let byteLimit: Int
+
+    public init(byteLimit: Int = 32 * 1024 * 1024) {
+        self.byteLimit = byteLimit
+    }
+
+    /// The page for `key` if it is cached and still valid at `now`.
+    public func page(for key: Key, now: Date) -> CachedPage? {
+        state.withLock { state in
+            guard let page = state.entries[key] else { return nil }
+            return page.validUntil > now ? page : nil
+        }
+    }
+
+    /// Keeps a page, evicting the oldest ones while over the byte limit.
+    public func store(_ page: CachedPage, for key: Key) {
+        let size = Self.size(of: page)
+        guard size <= byteLimit else { return }
+        state.withLock { state in
+            if let old = state.entries.updateValue(page, forKey: key) {
+                state.bytes -= Self.size(of: old)
+            } else {
+                state.order.append(key)
+            }
+            state.bytes += size
+            var evicted = 0
+            while state.bytes > byteLimit, evicted < state.order.count {
+                let oldest = state.order[evicted]
+                evicted += 1
+                if let removed = state.entries.removeValue(forKey: oldest) { state.bytes -= Self.size(of: removed) }
+            }
+            if evicted > 0 { state.order.removeFirst(evicted) }
+        }
+    }
+
+    /// Forgets every page (content changed).
+    public func removeAll() {
+        state.withLock { $0 = State() }
+    }
+
+    /// Number of pages held.
+    public var count: Int { state.withLock { $0.entries.count } }
+
+    static func size(of page: CachedPage) -> Int {
+        page.body.readableBytes + (page.gzippedBody?.readableBytes ?? 0)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import MinbarArabic
+import MinbarCore
+
+/// Turns store content into view values for one request: links, dates in the site's style,
+/// digits, the menu. Holds no state beyond the request.
+struct PageBuilder: Sendable {
+    let settings: SiteSettings
+    let categories: [Category]
+    let theme: Theme
+    let now: Date
+    let strings: [String: String]
+    let formatter: ArabicDateFormatter
+    let timeZone: TimeZone
+
+    init(settings: SiteSettings, categories: [Category], theme: Theme, now: Date) {
+        self.settings = settings
+        self.categories = categories
+        self.theme = theme
+        self.now = now
+        self.strings = theme.strings(for: settings.language)
+        self.formatter = settings.dateFormatter
+        self.timeZone = settings.resolvedTimeZone
+    }
+
+    func string(_ key: String) -> String { strings[key] ?? key }
+
+    /// A number in the site's digits.
+    func number(_ value: Int) -> String { settings.digits.format(value) }
+
+    // MARK: Frame
+
+    /// The parts every page has. `currentSection` marks a menu entry as the current page.
+    func frame(title: String?, canonicalPath: String, description: String?, bodyClass: String, currentSection: Int64? = nil) -> PageView {
+        let top = categories.topLevel
+        let currentTop = currentSection.flatMap { id in categories.first { $0.id == id } }.map { categories.ancestry(of: $0).last!.id }
+        let nav = top.map { NavItem(name: $0.name, url: categoryPath($0), current: $0.id == currentTop) }
+        let menu = top.map { category in
+            MenuSection(
+                name: category.name, url: categoryPath(category), current: category.id == currentTop,
+                children: categories.filter { $0.parentID == category.id }.map {
+                    NavItem(name: $0.name, url: categoryPath($0), current: $0.id == currentSection)
+                })
+        }
+        let documentTitle = title.map { "\($0) – \(settings.name)" } ?? "\(settings.name) – \(settings.tagline)"
+        return PageView(
+            lang: settings.language, dir: settings.direction,
+            site: SiteView(name: settings.name, tagline: settings.tagline),
+            t: strings,
+            assets: AssetsView(css: theme.assetURL("style.css"), js: theme.assetURL("site.js")),
+            documentTitle: documentTitle, description: description, canonicalURL: canonicalPath, prevURL: nil, nextURL: nil,
+            nav: nav, menu: menu, bodyClass: bodyClass, copyrightYear: number(formatter.day(of: now).year))
+    }
+
+    // MARK: Links
+
+    func categoryPath(_ category: Category) -> String { SiteRoute.category(slug: category.slug, page: 1).path() }
+    func tagPath(_ tag: Tag) -> String { SiteRoute.tag(slug: tag.slug, page: 1).path() }
+    func authorPath(_ author: Author) -> String { SiteRoute.author(slug: author.slug, page: 1).path() }
+    func articlePath(_ article: Article) -> String { settings.permalink.path(for: article, timeZone: timeZone) }
+    func articleEncodedPath(_ article: Article) -> String { settings.permalink.encodedPath(for: article, timeZone: timeZone) }
+
+    // MARK: Pieces
+
+    func date(_ date: Date) -> DateView {
+        DateView(
+            iso: formatter.iso8601(date), text: formatter.string(from: date),
+            hijri: settings.showsHijri ? formatter.hijriString(from: date) : nil)
+    }
+
+    func card(_ article: Article) -> ArticleCard {
+        let section = article.primaryCategory ?? article.categories.first
+        return ArticleCard(
+            title: article.title, url: articlePath(article),
+            summary: article.excerpt.isEmpty ? ArticleExcerpt.make(fromHTML: article.body.html, maximumWords: 30) : article.excerpt,
+            date: date(article.publishedAt ?? article.createdAt),
+            sectionLink: section.map { LinkView(name: $0.name, url: categoryPath($0)) },
+            breaking: article.isBreaking(at: now),
+            thumbnail: article.featuredImage.map { ImageView(src: $0.url, alt: $0.alt, caption: nil) },
+            byline: article.authors.map(\.name).joined(separator: "، "))
+    }
+
+    func articleView(_ article: Article, related: [Article]) -> ArticleView {
+        let section = article.primaryCategory ?? article.categories.first
+        let authors = article.authors
+        return ArticleView(
+            title: article.title, url: articlePath(article),
+            section: section.map { LinkView(name: $0.name, url: categoryPath($0)) },
+            breaking: article.isBreaking(at: now),
+            authors: authors.enumerated().map { index, author in
+                BylineAuthor(name: author.name, url: authorPath(author), isLast: index == authors.count - 1)
+            },
+            date: date(article.publishedAt ?? article.createdAt),
+            modified: nil,
+            image: article.featuredImage.map {
+                ImageView(src: $0.url, alt: $0.alt, caption: $0.caption.isEmpty ? nil : $0.caption)
+            },
+            bodyHTML: article.body.html,
+            sourceCredit: article.sourceCredit,
+            tags: article.tags.map { LinkView(name: $0.name, url: tagPath($0)) },
+            hasTags: !article.tags.isEmpty,
+            authorBoxes: authors.filter { !$0.bio.isEmpty }.map {
+                AuthorBox(name: $0.name, url: authorPath($0), bio: $0.bio, avatarURL: $0.avatarURL, isOrganization: $0.kind == .organization)
+            },
+            related: related.map(card),
+            hasRelated: !related.isEmpty)
+    }
+
+    /// Page links for a listing, or nil when it fits on one page.
+    func pagination(for route: SiteRoute, totalPages: Int) -> PaginationView? {
+        guard totalPages > 1 else { return nil }
+        let current = route.page
+        var numbers = Set([1, totalPages, current - 1, current, current + 1].filter { (1...totalPages).contains($0) })
+        if totalPages <= 7 { numbers = Set(1...totalPages) }
+        let pages = numbers.sorted().map { PageLink(label: number($0), url: route.atPage($0).path(), current: $0 == current) }
+        let status = string("page_of").replacingOccurrences(of: "{page}", with: number(current))
+            .replacingOccurrences(of: "{pages}", with: number(totalPages))
+        return PaginationView(
+            pages: pages,
+            prevURL: current > 1 ? route.atPage(current - 1).path() : nil,
+            nextURL: current < totalPages ? route.atPage(current + 1).path() : nil,
+            status: status)
+    }
+}

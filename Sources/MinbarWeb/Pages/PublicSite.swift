@@ -1,0 +1,353 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MinbarArabic
+import MinbarCore
+import Synchronization
+
+/// The public site: resolves a request to a page, answers from the page cache, and renders on
+/// a miss with one round of store reads and one template.
+public final class PublicSite: Sendable {
+    let store: any ContentStore
+    let theme: Theme
+    let configuration: WebConfiguration
+    let cache: PageCache<SiteRoute>
+    let clock: @Sendable () -> Date
+    let logger: Logger
+    /// Settings are read on every request (the permalink structure decides routing), so they
+    /// live in memory and are reloaded when content changes.
+    private let settings: Mutex<SiteSettings>
+
+    public init(
+        store: any ContentStore, theme: Theme, configuration: WebConfiguration = WebConfiguration(),
+        logger: Logger = Logger(label: "minbar.web"), clock: @escaping @Sendable () -> Date = { Date() }
+    ) async throws {
+        self.store = store
+        self.theme = theme
+        self.configuration = configuration
+        self.cache = PageCache(byteLimit: configuration.pageCacheBytes)
+        self.clock = clock
+        self.logger = logger
+        self.settings = Mutex(try await store.siteSettings())
+    }
+
+    /// Forgets cached pages and reloads settings: call after any write to the store.
+    public func contentChanged() async throws {
+        let fresh = try await store.siteSettings()
+        settings.withLock { $0 = fresh }
+        cache.removeAll()
+    }
+
+    var currentSettings: SiteSettings { settings.withLock { $0 } }
+
+    // MARK: Responding
+
+    /// Answers a GET or HEAD for a public page.
+    public func respond(to request: Request) async -> Response {
+        let now = clock()
+        let settings = currentSettings
+        switch SiteRoute.resolve(path: request.uri.path, query: request.uri.query, permalink: settings.permalink) {
+        case .redirect(let location):
+            return Self.redirect(to: location)
+        case .notFound:
+            return await errorResponse(.notFound, request: request)
+        case .badRequest(let message):
+            return await errorResponse(.badRequest(message), request: request)
+        case .route(let route):
+            if configuration.pageCacheEnabled, let page = cache.page(for: route, now: now) {
+                return page.response(to: request)
+            }
+            do {
+                let page = try await render(route, settings: settings, now: now)
+                if configuration.pageCacheEnabled { cache.store(page, for: route) }
+                return page.response(to: request)
+            } catch let error as PageError {
+                return await errorResponse(error, request: request)
+            } catch {
+                logger.error("rendering \(request.uri.path) failed: \(error)")
+                return await errorResponse(nil, request: request)
+            }
+        }
+    }
+
+    static func redirect(to location: String) -> Response {
+        Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "public, max-age=3600"])
+    }
+
+    /// A themed error page; `nil` means an unexpected failure (500).
+    func errorResponse(_ error: PageError?, request: Request) async -> Response {
+        let status: HTTPResponse.Status
+        let title: LocalizedText
+        let message: LocalizedText
+        switch error {
+        case .movedPermanently(let location):
+            return Self.redirect(to: location)
+        case .notFound:
+            status = .notFound
+            title = LocalizedText(ar: "الصفحة غير موجودة", en: "Page not found")
+            message = LocalizedText(
+                ar: "لم نجد ما تبحث عنه. ربما حُذفت الصفحة أو تغيّر رابطها؛ جرّب البحث أو عد إلى الصفحة الرئيسية.",
+                en: "We could not find this page. It may have been removed or moved; try searching or go back to the home page.")
+        case .badRequest(let text):
+            status = .badRequest
+            title = LocalizedText(ar: "طلب غير صالح", en: "Bad request")
+            message = text
+        case .uriTooLong:
+            status = .uriTooLong
+            title = LocalizedText(ar: "الرابط طويل جداً", en: "Address too long")
+            message = LocalizedText(
+                ar: "الرابط أطول من \(configuration.maximumURILength) حرف. تحقق منه أو ابدأ من الصفحة الرئيسية.",
+                en: "The address is longer than \(configuration.maximumURILength) characters. Check it or start from the home page.")
+        case nil:
+            status = .internalServerError
+            title = LocalizedText(ar: "حدث خطأ", en: "Something went wrong")
+            message = LocalizedText(
+                ar: "تعذر عرض هذه الصفحة الآن. أعد المحاولة بعد قليل.", en: "This page cannot be shown right now. Please try again shortly.")
+        }
+        let settings = currentSettings
+        let language = settings.language
+        var html: String?
+        if let categories = try? await store.categories() {
+            let builder = PageBuilder(settings: settings, categories: categories, theme: theme, now: clock())
+            var view = builder.frame(
+                title: title.text(for: language), canonicalPath: "/", description: nil, bodyClass: "error error-\(status.code)")
+            view.error = ErrorView(status: status.code, title: title.text(for: language), message: message.text(for: language))
+            html = render(view, candidates: ["error-\(status.code)", "error", "index"])
+        }
+        let body =
+            html
+            ?? "<!doctype html><html lang=\"ar\" dir=\"rtl\"><meta charset=\"utf-8\"><title>\(HTMLText.escape(title.ar))</title>"
+            + "<h1>\(HTMLText.escape(title.ar))</h1><p>\(HTMLText.escape(message.ar))</p></html>"
+        let page = CachedPage(
+            status: status, html: body, lastModified: nil, validUntil: .distantPast, cacheControl: "no-store",
+            extraHeaders: SecurityHeaders.html)
+        return page.response(to: request)
+    }
+
+    // MARK: Rendering
+
+    /// Renders a page of the public site (cache miss).
+    func render(_ route: SiteRoute, settings: SiteSettings, now: Date) async throws -> CachedPage {
+        let categories = try await store.categories()
+        let builder = PageBuilder(settings: settings, categories: categories, theme: theme, now: now)
+        var view: PageView
+        var candidates: [String]
+        var lastModified: Date?
+        var shown: [Article] = []
+
+        switch route {
+        case .home(let page) where page == 1:
+            (view, shown) = try await homePage(builder)
+            candidates = ["home", "index"]
+        case .home, .category, .tag, .author, .archive:
+            (view, shown, candidates) = try await listingPage(route, builder: builder)
+        case .article(let match):
+            let found: Article?
+            if let slug = match.slug {
+                found = try await store.article(slug: slug)
+            } else if let id = match.id {
+                found = try await store.article(id: id)
+            } else {
+                found = nil
+            }
+            guard let article = found, article.isPublic(at: now) else { throw PageError.notFound }
+            let canonical = builder.articlePath(article)
+            let requested = settings.permalink.match(canonical.split(separator: "/").map(String.init))
+            if requested != match { throw PageError.movedPermanently(builder.articleEncodedPath(article)) }
+            (view, shown) = try await articlePage(article, builder: builder)
+            candidates = [
+                "article-\(article.slug)", (article.primaryCategory ?? article.categories.first).map { "article-\($0.slug)" },
+                "article", "index",
+            ].compactMap { $0 }
+        case .articleID(let id):
+            guard let article = try await store.article(id: id), article.isPublic(at: now) else { throw PageError.notFound }
+            throw PageError.movedPermanently(builder.articleEncodedPath(article))
+        case .search(let query, _):
+            view = builder.frame(
+                title: builder.string("search_results_for").replacingOccurrences(of: "{query}", with: query),
+                canonicalPath: route.path(encoded: true), description: nil, bodyClass: "search")
+            view.search = SearchView(query: query, message: builder.string("search_unavailable"), articles: [], pagination: nil)
+            candidates = ["search", "index"]
+        }
+        lastModified = shown.map(\.modifiedAt).max()
+        guard let html = render(view, candidates: candidates) else {
+            throw ThemeError("the theme could not render \(candidates.first ?? "page")")
+        }
+        let nextChange = try await store.nextContentChange(after: now)
+        var validUntil = now.addingTimeInterval(configuration.maximumPageAge)
+        if let nextChange, nextChange < validUntil { validUntil = nextChange }
+        return CachedPage(html: html, lastModified: lastModified, validUntil: validUntil, extraHeaders: SecurityHeaders.html)
+    }
+
+    /// Renders a view with the first template the theme has among `candidates`.
+    func render(_ view: PageView, candidates: [String]) -> String? {
+        let name = theme.templateName(from: candidates)
+        return theme.templates.render(view, withTemplate: name)
+    }
+
+    // MARK: Pages
+
+    func homePage(_ builder: PageBuilder) async throws -> (PageView, [Article]) {
+        let now = builder.now
+        var breakingQuery = ArticleQuery.published(at: now)
+        breakingQuery.breakingAt = now
+        breakingQuery.limit = 8
+        let breaking = try await store.articles(matching: breakingQuery).articles
+
+        let perPage = builder.settings.articlesPerPage
+        let latestPage = try await store.articles(matching: ArticleQuery.published(at: now).page(1, perPage: perPage + 1))
+        let latest = latestPage.articles
+        var shown = breaking + latest
+
+        var sections: [HomeSection] = []
+        for category in builder.categories.topLevel {
+            var query = ArticleQuery.published(at: now)
+            query.categoryIDs = builder.categories.idsInTree(of: category.id)
+            query.excludingIDs = latest.first.map { [$0.id] } ?? []
+            query.limit = 4
+            let articles = try await store.articles(matching: query).articles
+            guard !articles.isEmpty else { continue }
+            shown += articles
+            sections.append(HomeSection(name: category.name, url: builder.categoryPath(category), articles: articles.map(builder.card)))
+        }
+
+        var view = builder.frame(title: nil, canonicalPath: "/", description: builder.settings.tagline, bodyClass: "home")
+        let olderURL = latestPage.total > perPage + 1 ? SiteRoute.home(page: 2).path() : nil
+        view.nextURL = olderURL
+        view.home = HomeView(
+            breaking: breaking.map(builder.card), hasBreaking: !breaking.isEmpty, lead: latest.first.map(builder.card),
+            latest: latest.dropFirst().map(builder.card), sections: sections, olderURL: olderURL)
+        return (view, shown)
+    }
+
+    func articlePage(_ article: Article, builder: PageBuilder) async throws -> (PageView, [Article]) {
+        let related = try await store.relatedArticles(to: article, now: builder.now, limit: 4)
+        let section = article.primaryCategory ?? article.categories.first
+        var view = builder.frame(
+            title: article.title, canonicalPath: builder.articleEncodedPath(article),
+            description: article.excerpt.isEmpty ? nil : article.excerpt, bodyClass: "article", currentSection: section?.id)
+        view.article = builder.articleView(article, related: related)
+        return (view, [article] + related)
+    }
+
+    func listingPage(_ route: SiteRoute, builder: PageBuilder) async throws -> (PageView, [Article], [String]) {
+        let now = builder.now
+        var query = ArticleQuery.published(at: now)
+        let title: String
+        var intro: String?
+        var kicker: String?
+        var currentSection: Int64?
+        let kind: String
+        let candidates: [String]
+
+        switch route {
+        case .home:
+            kind = "home"
+            title = builder.string("latest")
+            candidates = ["home-paged", "archive", "index"]
+        case .category(let slug, _):
+            guard let category = builder.categories.first(where: { $0.slug == slug }) else { throw PageError.notFound }
+            query.categoryIDs = builder.categories.idsInTree(of: category.id)
+            kind = "category"
+            title = category.name
+            intro = category.description.isEmpty ? nil : category.description
+            kicker = builder.string("section")
+            currentSection = category.id
+            candidates = ["category-\(category.slug)", "category", "archive", "index"]
+        case .tag(let slug, _):
+            guard let tag = try await store.tag(slug: slug) else { throw PageError.notFound }
+            query.tagID = tag.id
+            kind = "tag"
+            title = tag.name
+            intro = tag.description.isEmpty ? nil : tag.description
+            kicker = builder.string("tag")
+            candidates = ["tag-\(tag.slug)", "tag", "archive", "index"]
+        case .author(let slug, _):
+            guard let author = try await store.author(slug: slug) else { throw PageError.notFound }
+            query.authorID = author.id
+            kind = "author"
+            title = author.name
+            intro = author.bio.isEmpty ? nil : author.bio
+            kicker = builder.string("author")
+            candidates = ["author-\(author.slug)", "author", "archive", "index"]
+        case .archive(let year, let month, let day, _):
+            guard let range = Self.archiveRange(year: year, month: month, day: day, timeZone: builder.timeZone) else {
+                throw PageError.notFound
+            }
+            query.publishedRange = range
+            kind = "date"
+            if let month, let day {
+                title = builder.formatter.string(for: GregorianDay(year: year, month: month, day: day))
+            } else if let month {
+                title = builder.formatter.monthString(year: year, month: month)
+            } else {
+                title = builder.number(year)
+            }
+            kicker = builder.string("archive")
+            candidates = ["date", "archive", "index"]
+        case .article, .articleID, .search:
+            throw PageError.notFound
+        }
+
+        let perPage = builder.settings.articlesPerPage
+        let page = route.page
+        let result = try await store.articles(matching: query.page(page, perPage: perPage))
+        let totalPages = max(1, (result.total + perPage - 1) / perPage)
+        if page > totalPages { throw PageError.notFound }
+        // A date archive with nothing in it is not a page (WordPress answers 404 too).
+        if case .archive = route, result.total == 0 { throw PageError.notFound }
+
+        let pagination = builder.pagination(for: route, totalPages: totalPages)
+        let pageSuffix = page > 1 ? " – " + pagination!.status : ""
+        var view = builder.frame(
+            title: title + pageSuffix, canonicalPath: route.path(encoded: true), description: intro, bodyClass: "listing \(kind)",
+            currentSection: currentSection)
+        view.prevURL = pagination?.prevURL
+        view.nextURL = pagination?.nextURL
+        view.listing = ListingView(
+            kind: kind, title: title, intro: intro, kicker: kicker, articles: result.articles.map(builder.card),
+            isEmpty: result.articles.isEmpty, pagination: pagination)
+        return (view, result.articles, candidates)
+    }
+
+    /// The instants a date archive covers in the site's zone, or nil for a day that does not exist.
+    static func archiveRange(year: Int, month: Int?, day: Int?, timeZone: TimeZone) -> Range<Date>? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: year, month: month ?? 1, day: day ?? 1)
+        guard let start = calendar.date(from: components) else { return nil }
+        if let day, calendar.component(.day, from: start) != day { return nil }
+        let unit: Calendar.Component = day != nil ? .day : (month != nil ? .month : .year)
+        guard let end = calendar.date(byAdding: unit, value: 1, to: start) else { return nil }
+        return start..<end
+    }
+}
+
+/// Headers every HTML page carries.
+enum SecurityHeaders {
+    static let html: HTTPFields = [
+        .xContentTypeOptions: "nosniff",
+        .referrerPolicy: "strict-origin-when-cross-origin",
+        .contentSecurityPolicy:
+            "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
+            + "frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
+    ]
+}
+
+extension CachedPage {
+    /// The response for a request: 304 when the client's copy is current, gzip when accepted.
+    func response(to request: Request) -> Response {
+        if status == .ok,
+            isNotModified(ifNoneMatch: request.headers[.ifNoneMatch], ifModifiedSince: request.headers[.ifModifiedSince])
+        {
+            var headers = identityHeaders
+            headers[.contentType] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        if let gzippedBody, let gzipHeaders, Gzip.isAccepted(by: request.headers[.acceptEncoding]) {
+            return Response(status: status, headers: gzipHeaders, body: .init(byteBuffer: gzippedBody))
+        }
+        return Response(status: status, headers: identityHeaders, body: .init(byteBuffer: body))
+    }
+}

@@ -1,0 +1,173 @@
+/// Everything a theme template can show: the parts every page has (site, menu, strings, head
+/// links) and the part of the page's kind (`home`, `article`, `listing`, `search`, `error`).
+///
+/// Views are plain values built before rendering; templates never reach the store.
+struct PageView: Sendable {
+    var lang: String
+    var dir: String
+    var site: SiteView
+    /// Interface strings of the site's language: `{{t.related}}`.
+    var t: [String: String]
+    var assets: AssetsView
+    var documentTitle: String
+    var description: String?
+    /// Absolute-path canonical link, percent-encoded.
+    var canonicalURL: String
+    var prevURL: String?
+    var nextURL: String?
+    /// Top-level sections for the header navigation.
+    var nav: [NavItem]
+    /// Sections with their sub-sections for the mobile menu.
+    var menu: [MenuSection]
+    var bodyClass: String
+    var copyrightYear: String
+
+    var home: HomeView?
+    var article: ArticleView?
+    var listing: ListingView?
+    var search: SearchView?
+    var error: ErrorView?
+}
+
+struct SiteView: Sendable {
+    var name: String
+    var tagline: String
+    var homeURL = "/"
+}
+
+struct AssetsView: Sendable {
+    var css: String
+    var js: String
+}
+
+struct NavItem: Sendable {
+    var name: String
+    var url: String
+    var current: Bool
+}
+
+struct MenuSection: Sendable {
+    var name: String
+    var url: String
+    var current: Bool
+    var children: [NavItem]
+    var hasChildren: Bool { !children.isEmpty }
+}
+
+struct LinkView: Sendable {
+    var name: String
+    var url: String
+}
+
+/// A date as `<time datetime="{{iso}}">{{text}}</time>`, with the Hijri date when the site shows it.
+struct DateView: Sendable {
+    var iso: String
+    var text: String
+    var hijri: String?
+}
+
+struct ImageView: Sendable {
+    var src: String
+    var alt: String
+    var caption: String?
+}
+
+/// An article in a list, on the home page or under "related articles".
+struct ArticleCard: Sendable {
+    var title: String
+    var url: String
+    var summary: String
+    var date: DateView
+    /// Named apart from the article page's `section` and `image` so that a card without one
+    /// never shows the page's through Mustache's context lookup.
+    var sectionLink: LinkView?
+    var breaking: Bool
+    var thumbnail: ImageView?
+    var byline: String
+}
+
+struct BylineAuthor: Sendable {
+    var name: String
+    var url: String
+    var isLast: Bool
+}
+
+struct AuthorBox: Sendable {
+    var name: String
+    var url: String
+    var bio: String
+    var avatarURL: String?
+    var isOrganization: Bool
+}
+
+struct ArticleView: Sendable {
+    var title: String
+    var url: String
+    var section: LinkView?
+    var breaking: Bool
+    var authors: [BylineAuthor]
+    var date: DateView
+    var modified: DateView?
+    var image: ImageView?
+    var bodyHTML: String
+    var sourceCredit: String?
+    var tags: [LinkView]
+    var hasTags: Bool
+    var authorBoxes: [AuthorBox]
+    var related: [ArticleCard]
+    var hasRelated: Bool
+}
+
+struct PageLink: Sendable {
+    var label: String
+    var url: String
+    var current: Bool
+}
+
+struct PaginationView: Sendable {
+    var pages: [PageLink]
+    var prevURL: String?
+    var nextURL: String?
+    /// "الصفحة 2 من 5"
+    var status: String
+}
+
+struct ListingView: Sendable {
+    /// category, tag, author, date or home
+    var kind: String
+    var title: String
+    /// Text under the heading: a section's description, an author's bio.
+    var intro: String?
+    var kicker: String?
+    var articles: [ArticleCard]
+    var isEmpty: Bool
+    var pagination: PaginationView?
+}
+
+struct HomeView: Sendable {
+    var breaking: [ArticleCard]
+    var hasBreaking: Bool
+    var lead: ArticleCard?
+    var latest: [ArticleCard]
+    var sections: [HomeSection]
+    var olderURL: String?
+}
+
+struct HomeSection: Sendable {
+    var name: String
+    var url: String
+    var articles: [ArticleCard]
+}
+
+struct SearchView: Sendable {
+    var query: String
+    var message: String?
+    var articles: [ArticleCard]
+    var pagination: PaginationView?
+}
+
+struct ErrorView: Sendable {
+    var status: Int
+    var title: String
+    var message: String
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// How the web application behaves. Read by `minbar serve` from its options.
+public struct WebConfiguration: Sendable {
+    /// Keep rendered pages in memory (`--no-page-cache` turns it off, for measuring renders).
+    public var pageCacheEnabled = true
+    /// Most bytes of rendered pages kept in memory.
+    public var pageCacheBytes = 32 * 1024 * 1024
+    /// Longest time a cached page is served without being rendered again, in seconds, even
+    /// when no change was announced (another process such as an import may write the store).
+    public var maximumPageAge: TimeInterval = 60
+    /// Longest request target (path and query) accepted, in bytes; longer gets 414.
+    public var maximumURILength = 2048
+
+    public init() {}
+}

@@ -1,0 +1,2 @@
+import Hummingbird
+@main struct Baseline { static func main() async throws {} }

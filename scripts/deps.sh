@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Minbar's build and tests need, when they are missing.
+# Sourced by scripts/run and scripts/test; safe to run again.
+set -euo pipefail
+
+minbar_missing_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  echo "${missing[@]:-}"
+}
+
+minbar_install_packages() {
+  local missing
+  missing=$(minbar_missing_packages "$@")
+  [ -z "$missing" ] && return 0
+  echo "installing Debian packages: $missing" >&2
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+}
+
+# SQLite (GRDB) and zlib (gzip of cached pages) headers for the build.
+MINBAR_BUILD_PACKAGES=(libsqlite3-dev zlib1g-dev)
