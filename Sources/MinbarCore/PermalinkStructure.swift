@@ -1,45 +1,70 @@
 import Foundation
 import MinbarArabic
 
-/// A WordPress-style permalink structure such as `/%year%/%monthnum%/%day%/%postname%/`.
+/// A WordPress-style permalink structure such as `/%year%/%monthnum%/%day%/%postname%/` or
+/// `/%category%/%post_id%.html`.
 ///
 /// One value both prints an article's path and recognizes a request path, so article links are
 /// never assembled by hand in two places.
 public struct PermalinkStructure: Sendable, Hashable {
-    /// One path segment of the structure.
-    public enum Segment: Sendable, Hashable {
+    /// A structure tag, as WordPress names them.
+    public enum Tag: String, Sendable, Hashable, CaseIterable {
+        case year, monthnum, day, hour, minute, second, postname
+        case postID = "post_id"
+        case category, author
+
+        /// Tags whose value is a fixed number of digits.
+        var digits: Int? {
+            switch self {
+            case .year: return 4
+            case .monthnum, .day, .hour, .minute, .second: return 2
+            default: return nil
+            }
+        }
+    }
+
+    /// One piece of a path segment: fixed text or a tag.
+    public enum Part: Sendable, Hashable {
         case literal(String)
-        case year, monthnum, day, hour, minute, second
-        case postname, postID, category, author
+        case tag(Tag)
     }
 
     /// WordPress's "Day and name" structure, the default of most news sites.
     public static let `default` = PermalinkStructure("/%year%/%monthnum%/%day%/%postname%/")!
 
     public let pattern: String
-    public let segments: [Segment]
+    /// The parts of each path segment.
+    public let segments: [[Part]]
 
-    /// Parses a structure; nil unless it names the article by %postname% or %post_id%.
+    /// Parses a structure; nil unless it names the article by %postname% or %post_id%, uses only
+    /// known tags, and never puts two tags side by side without text between them.
     public init?(_ pattern: String) {
-        var segments: [Segment] = []
-        for part in pattern.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case "%year%": segments.append(.year)
-            case "%monthnum%": segments.append(.monthnum)
-            case "%day%": segments.append(.day)
-            case "%hour%": segments.append(.hour)
-            case "%minute%": segments.append(.minute)
-            case "%second%": segments.append(.second)
-            case "%postname%": segments.append(.postname)
-            case "%post_id%": segments.append(.postID)
-            case "%category%": segments.append(.category)
-            case "%author%": segments.append(.author)
-            default:
-                if part.contains("%") { return nil }
-                segments.append(.literal(String(part)))
+        var segments: [[Part]] = []
+        for rawSegment in pattern.split(separator: "/", omittingEmptySubsequences: true) {
+            var parts: [Part] = []
+            var rest = Substring(rawSegment)
+            while !rest.isEmpty {
+                if rest.first == "%" {
+                    let afterPercent = rest.dropFirst()
+                    guard let end = afterPercent.firstIndex(of: "%"),
+                        let tag = Tag(rawValue: String(afterPercent[..<end]))
+                    else { return nil }
+                    if case .tag = parts.last { return nil }
+                    parts.append(.tag(tag))
+                    rest = afterPercent[afterPercent.index(after: end)...]
+                } else {
+                    let end = rest.firstIndex(of: "%") ?? rest.endIndex
+                    parts.append(.literal(String(rest[..<end])))
+                    rest = rest[end...]
+                }
             }
+            segments.append(parts)
         }
-        guard segments.contains(.postname) || segments.contains(.postID) else { return nil }
+        let tags = segments.flatMap { $0 }.compactMap { part -> Tag? in
+            if case .tag(let tag) = part { return tag }
+            return nil
+        }
+        guard tags.contains(.postname) || tags.contains(.postID) else { return nil }
         self.pattern = pattern
         self.segments = segments
     }
@@ -52,40 +77,62 @@ public struct PermalinkStructure: Sendable, Hashable {
         public var month: Int?
         public var day: Int?
         public var categorySlug: String?
+        public var authorSlug: String?
     }
 
     /// The decoded path segments of a request matched against the structure, or nil.
     public func match(_ pathSegments: [String]) -> Match? {
         guard pathSegments.count == segments.count else { return nil }
         var match = Match()
-        for (segment, value) in zip(segments, pathSegments) {
-            switch segment {
-            case .literal(let text):
-                guard value == text else { return nil }
-            case .year:
-                guard value.count == 4, let number = Int(value) else { return nil }
-                match.year = number
-            case .monthnum:
-                guard value.count == 2, let number = Int(value), (1...12).contains(number) else { return nil }
-                match.month = number
-            case .day:
-                guard value.count == 2, let number = Int(value), (1...31).contains(number) else { return nil }
-                match.day = number
-            case .hour, .minute, .second:
-                guard value.count == 2, Int(value) != nil else { return nil }
-            case .postname:
-                guard !value.isEmpty else { return nil }
-                match.slug = value
-            case .postID:
-                guard let number = Int64(value), number > 0 else { return nil }
-                match.id = number
-            case .category:
-                match.categorySlug = value
-            case .author:
-                break
-            }
+        for (parts, value) in zip(segments, pathSegments) {
+            guard Self.match(parts, in: Substring(value), into: &match) else { return nil }
         }
         return match
+    }
+
+    static func match(_ parts: [Part], in value: Substring, into match: inout Match) -> Bool {
+        var rest = value
+        for (index, part) in parts.enumerated() {
+            switch part {
+            case .literal(let text):
+                guard rest.hasPrefix(text) else { return false }
+                rest = rest.dropFirst(text.count)
+            case .tag(let tag):
+                let captured: Substring
+                if let digits = tag.digits {
+                    captured = rest.prefix(digits)
+                    guard captured.count == digits, captured.allSatisfy(\.isASCII), captured.allSatisfy(\.isNumber) else { return false }
+                } else if index + 1 < parts.count, case .literal(let next) = parts[index + 1] {
+                    guard let range = rest.range(of: next) else { return false }
+                    captured = rest[..<range.lowerBound]
+                } else {
+                    captured = rest
+                }
+                guard !captured.isEmpty, assign(tag, String(captured), to: &match) else { return false }
+                rest = rest.dropFirst(captured.count)
+            }
+        }
+        return rest.isEmpty
+    }
+
+    static func assign(_ tag: Tag, _ value: String, to match: inout Match) -> Bool {
+        switch tag {
+        case .year: match.year = Int(value)
+        case .monthnum:
+            guard let month = Int(value), (1...12).contains(month) else { return false }
+            match.month = month
+        case .day:
+            guard let day = Int(value), (1...31).contains(day) else { return false }
+            match.day = day
+        case .hour, .minute, .second: break
+        case .postname: match.slug = value
+        case .postID:
+            guard let id = Int64(value), id > 0 else { return false }
+            match.id = id
+        case .category: match.categorySlug = value
+        case .author: match.authorSlug = value
+        }
+        return true
     }
 
     /// The decoded path of an article, e.g. `/2015/12/21/تحالف-فرنسي/`; percent-encode it with
@@ -110,22 +157,24 @@ public struct PermalinkStructure: Sendable, Hashable {
         }
         var path = ""
         for segment in segments {
-            let text: String
-            switch segment {
-            case .literal(let literal): text = literal
-            case .year: text = String(parts.year ?? 1970)
-            case .monthnum: text = two(parts.month)
-            case .day: text = two(parts.day)
-            case .hour: text = two(parts.hour)
-            case .minute: text = two(parts.minute)
-            case .second: text = two(parts.second)
-            case .postname: text = article.slug
-            case .postID: text = String(article.id)
-            case .category: text = article.primaryCategory?.slug ?? "uncategorized"
-            case .author: text = article.authors.first?.slug ?? "author"
+            var text = ""
+            for part in segment {
+                switch part {
+                case .literal(let literal): text += literal
+                case .tag(.year): text += String(parts.year ?? 1970)
+                case .tag(.monthnum): text += two(parts.month)
+                case .tag(.day): text += two(parts.day)
+                case .tag(.hour): text += two(parts.hour)
+                case .tag(.minute): text += two(parts.minute)
+                case .tag(.second): text += two(parts.second)
+                case .tag(.postname): text += article.slug
+                case .tag(.postID): text += String(article.id)
+                case .tag(.category): text += article.primaryCategory?.slug ?? "uncategorized"
+                case .tag(.author): text += article.authors.first?.slug ?? "author"
+                }
             }
             path += "/" + (encode ? Slug.percentEncoded(text) : text)
         }
-        return path + "/"
+        return pattern.hasSuffix("/") ? path + "/" : path
     }
 }

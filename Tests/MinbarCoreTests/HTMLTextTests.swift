@@ -1,0 +1,35 @@
+import Testing
+
+@testable import MinbarCore
+
+@Suite struct HTMLTextTests {
+    @Test func escapesMarkup() {
+        #expect(HTMLText.escape(#"<script>alert("x")</script> & 'y'"#) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;")
+    }
+
+    @Test func makesParagraphs() {
+        #expect(HTMLText.paragraphs(["أ < ب", "ج"]) == "<p>أ &lt; ب</p>\n<p>ج</p>")
+    }
+
+    @Test func extractsPlainText() {
+        #expect(HTMLText.plainText(fromHTML: "<p>وزير&nbsp;الدفاع</p><p>&quot;قال&quot; &#1575;&#x644;</p>") == "وزير الدفاع \"قال\" ال")
+    }
+
+    @Test func cutsExcerptsAtWords() {
+        let text = Array(repeating: "كلمة", count: 50).joined(separator: " ")
+        let excerpt = ArticleExcerpt.make(fromText: text, maximumWords: 10)
+        #expect(excerpt.hasSuffix("…"))
+        #expect(excerpt.split(separator: " ").count == 10)
+        #expect(ArticleExcerpt.make(fromText: "قصير جداً") == "قصير جداً")
+    }
+
+    @Test func walksCategoryTrees() {
+        let categories = [
+            Category(id: 1, slug: "a", name: "أ", position: 2), Category(id: 2, slug: "b", name: "ب", parentID: 1),
+            Category(id: 3, slug: "c", name: "ج", parentID: 2), Category(id: 4, slug: "d", name: "د", position: 1),
+        ]
+        #expect(Set(categories.idsInTree(of: 1)) == [1, 2, 3])
+        #expect(categories.topLevel.map(\.id) == [4, 1])
+        #expect(categories.ancestry(of: categories[2]).map(\.id) == [3, 2, 1])
+    }
+}
