@@ -24,7 +24,7 @@ public func buildApplication(
 
 /// The router of the whole application.
 public func buildRouter(site: PublicSite) -> Router<SiteRequestContext> {
-    let router = Router(context: SiteRequestContext.self)
+    let router = Router(context: SiteRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLimitMiddleware(site: site))
 
     router.get("/healthz") { _, _ -> Response in
