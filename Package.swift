@@ -65,6 +65,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MinbarDemoTests", dependencies: ["MinbarDemo", "MinbarSQLite"]),
-        .testTarget(name: "MinbarCLITests", dependencies: ["MinbarCLI"]),
+        // Starts the built `minbar` executable as a process; `swift build` builds it first.
+        .testTarget(name: "MinbarCLITests"),
     ]
 )
