@@ -12,7 +12,7 @@ import Testing
         "/2015/12/21/لا-يوجد-مقال-بهذا-الاسم/", "/category/لا-يوجد/", "/tag/لا-يوجد/", "/author/لا-يوجد/",
         "/category/%D9%84%D8%A7/", "/no/such/page/", "/2099/", "/2015/02/30/", "/category/الاقتصاد/page/99/", "/page/99/",
         "/category/الاقتصاد/page/0/", "/category/الاقتصاد/page/abc/", "/category/الاقتصاد/page/-1/", "/?p=999999",
-        "/assets/nothing.css",
+        "/assets/nothing.css", "/favicon.ico", "/wp-login.php",
     ])
     func unknownThingsGetTheThemed404(path: String) async throws {
         let site = try await TestSite.demo()

@@ -47,7 +47,7 @@ struct PageBuilder: Sendable {
             lang: settings.language, dir: settings.direction,
             site: SiteView(name: settings.name, tagline: settings.tagline),
             t: strings,
-            assets: AssetsView(css: theme.assetURL("style.css"), js: theme.assetURL("site.js")),
+            assets: AssetsView(css: theme.assetURL("style.css"), js: theme.assetURL("site.js"), icon: theme.assetURL("favicon.svg")),
             documentTitle: documentTitle, description: description, canonicalURL: canonicalPath, prevURL: nil, nextURL: nil,
             nav: nav, menu: menu, bodyClass: bodyClass, copyrightYear: number(formatter.day(of: now).year))
     }

@@ -188,6 +188,9 @@ public final class PublicSite: Sendable {
 
     // MARK: Pages
 
+    /// Stories shown as cards under the lead story; the rest of the first page goes to the list.
+    static let homeTopStories = 4
+
     func homePage(_ builder: PageBuilder) async throws -> (PageView, [Article]) {
         let now = builder.now
         var breakingQuery = ArticleQuery.published(at: now)
@@ -217,7 +220,8 @@ public final class PublicSite: Sendable {
         view.nextURL = olderURL
         view.home = HomeView(
             breaking: breaking.map(builder.card), hasBreaking: !breaking.isEmpty, lead: latest.first.map(builder.card),
-            latest: latest.dropFirst().map(builder.card), sections: sections, olderURL: olderURL)
+            top: latest.dropFirst().prefix(Self.homeTopStories).map(builder.card),
+            latest: latest.dropFirst(1 + Self.homeTopStories).map(builder.card), sections: sections, olderURL: olderURL)
         return (view, shown)
     }
 

@@ -131,30 +131,39 @@ extension SiteRoute {
             page = number
         }
 
-        if !rawPath.hasSuffix("/") {
+        guard let route = route(for: segments, page: page, permalink: permalink) else { return .notFound }
+        if case .search(let query, _) = route { return searchRoute(query, page: page) }
+        // WordPress answers slash-less addresses with a redirect to the slashed one; an article
+        // under a structure without a final slash (`/%postname%.html`) is the exception.
+        if !rawPath.hasSuffix("/"), rawPath != "/" {
+            if case .article = route, !permalink.pattern.hasSuffix("/") { return .route(route) }
             return .redirect(rawPath + "/" + (rawQuery.map { "?" + $0 } ?? ""))
         }
+        return .route(route)
+    }
 
-        guard let first = segments.first else { return .route(.home(page: page)) }
+    /// The route of decoded path segments (with any `page/N` removed), or nil.
+    static func route(for segments: [String], page: Int, permalink: PermalinkStructure) -> SiteRoute? {
+        guard let first = segments.first else { return .home(page: page) }
         switch first {
         case "category" where segments.count >= 2:
-            return .route(.category(slug: segments[segments.count - 1], page: page))
+            return .category(slug: segments[segments.count - 1], page: page)
         case "tag" where segments.count == 2:
-            return .route(.tag(slug: segments[1], page: page))
+            return .tag(slug: segments[1], page: page)
         case "author" where segments.count == 2:
-            return .route(.author(slug: segments[1], page: page))
+            return .author(slug: segments[1], page: page)
         case "search" where segments.count == 2:
-            return searchRoute(segments[1], page: page)
+            return .search(query: segments[1].trimmingCharacters(in: .whitespacesAndNewlines), page: page)
         default:
             break
         }
         if let archive = archiveRoute(segments, page: page) {
-            return .route(archive)
+            return archive
         }
         if page == 1, let match = permalink.match(segments) {
-            return .route(.article(match))
+            return .article(match)
         }
-        return .notFound
+        return nil
     }
 
     static func searchRoute(_ text: String, page: Int) -> SiteRouteResolution {

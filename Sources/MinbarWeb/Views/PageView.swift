@@ -38,6 +38,7 @@ struct SiteView: Sendable {
 struct AssetsView: Sendable {
     var css: String
     var js: String
+    var icon: String
 }
 
 struct NavItem: Sendable {
@@ -148,6 +149,8 @@ struct HomeView: Sendable {
     var breaking: [ArticleCard]
     var hasBreaking: Bool
     var lead: ArticleCard?
+    /// The stories under the lead, shown as cards.
+    var top: [ArticleCard]
     var latest: [ArticleCard]
     var sections: [HomeSection]
     var olderURL: String?
