@@ -39,7 +39,12 @@ public enum MonthNameStyle: String, Sendable, Codable, CaseIterable {
 public struct ArabicDateFormatter: Sendable {
     public var monthStyle: MonthNameStyle
     public var digits: DigitStyle
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { calendar.timeZone = timeZone }
+    }
+    /// Gregorian calendar in `timeZone`, made once: formatting a page's dozens of dates should
+    /// not build a calendar for each.
+    private var calendar: Calendar
     /// "ar" or "en": the language month and day names are written in.
     public var language: String
     public var showsWeekday: Bool
@@ -63,6 +68,9 @@ public struct ArabicDateFormatter: Sendable {
         self.timeZone = timeZone
         self.language = language
         self.showsWeekday = showsWeekday
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
     }
 
     /// The calendar day of an instant in the formatter's time zone.
@@ -123,9 +131,4 @@ public struct ArabicDateFormatter: Sendable {
             + zone
     }
 
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
-    }
 }

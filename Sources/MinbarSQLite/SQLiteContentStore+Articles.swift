@@ -24,7 +24,7 @@ extension SQLiteContentStore {
     public func articles(matching query: ArticleQuery) async throws -> ArticlePage {
         try await pool.read { db in
             let (whereClause, arguments) = Self.filter(for: query)
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article a WHERE \(whereClause)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article a WHERE \(whereClause)"), arguments: arguments) ?? 0
             guard total > query.offset, query.limit > 0 else { return ArticlePage(articles: [], total: total) }
             let columns = query.withoutBody ? Self.summaryColumns : "a.*"
             let articles = try Self.fetchArticles(
@@ -77,7 +77,7 @@ extension SQLiteContentStore {
     public func articleCounts() async throws -> [ArticleStatus: Int] {
         try await pool.read { db in
             var counts: [ArticleStatus: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM article GROUP BY status") {
+            for row in try db.fetchRows(sql: "SELECT status, COUNT(*) AS n FROM article GROUP BY status") {
                 if let status = ArticleStatus(rawValue: row["status"]) { counts[status] = row["n"] }
             }
             return counts
@@ -171,7 +171,7 @@ extension SQLiteContentStore {
     /// Articles of a query (over alias `a`) with their sections, tags and authors, in the
     /// query's order: four statements whatever the number of articles.
     static func fetchArticles(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Article] {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        let rows = try db.fetchRows(sql: sql, arguments: arguments)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         let marks = databaseQuestionMarks(count: ids.count)
@@ -179,15 +179,14 @@ extension SQLiteContentStore {
 
         let categoriesByID = Dictionary(uniqueKeysWithValues: try fetchCategories(db).map { ($0.id, $0) })
         var categoryLinks: [Int64: [Category]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT article_id, category_id FROM article_category WHERE article_id IN (\(marks)) ORDER BY position",
+        for row in try db.fetchRows(
+            sql: "SELECT article_id, category_id FROM article_category WHERE article_id IN (\(marks)) ORDER BY position",
             arguments: idArguments)
         {
             if let category = categoriesByID[row["category_id"]] { categoryLinks[row["article_id"], default: []].append(category) }
         }
         var tagLinks: [Int64: [Tag]] = [:]
-        for row in try Row.fetchAll(
-            db,
+        for row in try db.fetchRows(
             sql: """
                 SELECT l.article_id, t.* FROM article_tag l JOIN tag t ON t.id = l.tag_id
                 WHERE l.article_id IN (\(marks)) ORDER BY l.position
@@ -197,8 +196,7 @@ extension SQLiteContentStore {
             tagLinks[row["article_id"], default: []].append(tag(from: row))
         }
         var authorLinks: [Int64: [Author]] = [:]
-        for row in try Row.fetchAll(
-            db,
+        for row in try db.fetchRows(
             sql: """
                 SELECT l.article_id, p.* FROM article_author l JOIN author p ON p.id = l.author_id
                 WHERE l.article_id IN (\(marks)) ORDER BY l.position

@@ -10,12 +10,12 @@ extension SQLiteContentStore {
     }
 
     static func fetchCategories(_ db: Database) throws -> [Category] {
-        try Row.fetchAll(db, sql: "SELECT * FROM category ORDER BY position, name").map(Self.category(from:))
+        try db.fetchRows(sql: "SELECT * FROM category ORDER BY position, name").map(Self.category(from:))
     }
 
     public func category(slug: String) async throws -> Category? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM category WHERE slug = ?", arguments: [slug]).map(Self.category(from:))
+            try db.fetchRow(sql: "SELECT * FROM category WHERE slug = ?", arguments: [slug]).map(Self.category(from:))
         }
     }
 
@@ -51,15 +51,15 @@ extension SQLiteContentStore {
 
     public func tag(slug: String) async throws -> Tag? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM tag WHERE slug = ?", arguments: [slug]).map(Self.tag(from:))
+            try db.fetchRow(sql: "SELECT * FROM tag WHERE slug = ?", arguments: [slug]).map(Self.tag(from:))
         }
     }
 
     public func tags(ids: [Int64]) async throws -> [Tag] {
         guard !ids.isEmpty else { return [] }
         return try await pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM tag WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY name",
+            try db.fetchRows(
+            sql: "SELECT * FROM tag WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY name",
                 arguments: StatementArguments(ids)
             ).map(Self.tag(from:))
         }
@@ -83,12 +83,12 @@ extension SQLiteContentStore {
 
     public func author(slug: String) async throws -> Author? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM author WHERE slug = ?", arguments: [slug]).map(Self.author(from:))
+            try db.fetchRow(sql: "SELECT * FROM author WHERE slug = ?", arguments: [slug]).map(Self.author(from:))
         }
     }
 
     public func authors() async throws -> [Author] {
-        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM author ORDER BY name").map(Self.author(from:)) }
+        try await pool.read { db in try db.fetchRows(sql: "SELECT * FROM author ORDER BY name").map(Self.author(from:)) }
     }
 
     public func saveAuthor(_ input: AuthorInput) async throws -> Author {

@@ -28,7 +28,7 @@ public struct SQLiteContentStore: ContentStore {
     }
 
     static func fetchSettings(_ db: Database) throws -> SiteSettings {
-        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting")
+        let rows = try db.fetchRows(sql: "SELECT key, value FROM setting")
         guard !rows.isEmpty else { return SiteSettings() }
         return try SettingsCoding.decode(rows.map { ($0["key"], $0["value"]) })
     }

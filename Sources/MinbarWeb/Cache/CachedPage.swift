@@ -19,12 +19,12 @@ public struct CachedPage: Sendable {
 
     public init(
         status: HTTPResponse.Status = .ok, html: String, lastModified: Date?, validUntil: Date, contentType: String = "text/html; charset=utf-8",
-        cacheControl: String = "public, max-age=0, must-revalidate", extraHeaders: HTTPFields = [:]
+        cacheControl: String = "public, max-age=0, must-revalidate", compress: Bool = true, extraHeaders: HTTPFields = [:]
     ) {
         let body = ByteBuffer(string: html)
         self.status = status
         self.body = body
-        self.gzippedBody = Gzip.compress(body)
+        self.gzippedBody = compress ? Gzip.compress(body) : nil
         let hash = ContentHash.hex(of: body)
         self.etag = "\"\(hash)\""
         self.lastModified = lastModified

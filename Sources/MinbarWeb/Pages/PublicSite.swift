@@ -15,9 +15,13 @@ public final class PublicSite: Sendable {
     let cache: PageCache<SiteRoute>
     let clock: @Sendable () -> Date
     let logger: Logger
-    /// Settings are read on every request (the permalink structure decides routing), so they
-    /// live in memory and are reloaded when content changes.
-    private let settings: Mutex<SiteSettings>
+    /// What every render needs and rarely changes (settings, sections, the next instant content
+    /// changes by itself), read once and replaced whole when content changes.
+    private let state: Mutex<SiteSnapshot>
+    /// Request targets already resolved to a route, so a cache hit skips percent-decoding and
+    /// Unicode normalization. Bounded; emptied when content changes (the permalink may change).
+    private let resolvedTargets = Mutex<[String: SiteRoute]>([:])
+    static let resolvedTargetLimit = 20_000
 
     public init(
         store: any ContentStore, theme: Theme, configuration: WebConfiguration = WebConfiguration(),
@@ -29,25 +33,50 @@ public final class PublicSite: Sendable {
         self.cache = PageCache(byteLimit: configuration.pageCacheBytes)
         self.clock = clock
         self.logger = logger
-        self.settings = Mutex(try await store.siteSettings())
+        self.state = Mutex(try await SiteSnapshot.read(from: store, now: clock()))
     }
 
-    /// Forgets cached pages and reloads settings: call after any write to the store.
+    /// Forgets cached pages and rereads settings and sections: call after any write to the store.
     public func contentChanged() async throws {
-        let fresh = try await store.siteSettings()
-        settings.withLock { $0 = fresh }
+        let fresh = try await SiteSnapshot.read(from: store, now: clock())
+        state.withLock { $0 = fresh }
+        resolvedTargets.withLock { $0.removeAll() }
         cache.removeAll()
     }
 
-    var currentSettings: SiteSettings { settings.withLock { $0 } }
+    /// The current snapshot; reread first when content has changed by itself since (a scheduled
+    /// article's time came, a breaking flag ended).
+    func snapshot(at now: Date) async throws -> SiteSnapshot {
+        let current = state.withLock { $0 }
+        guard let change = current.nextContentChange, change <= now else { return current }
+        let fresh = try await SiteSnapshot.read(from: store, now: now)
+        state.withLock { $0 = fresh }
+        return fresh
+    }
+
+    var currentSettings: SiteSettings { state.withLock { $0.settings } }
+
+    /// The route of a request target, memoized.
+    func resolve(_ request: Request, permalink: PermalinkStructure) -> SiteRouteResolution {
+        let target = request.uri.string
+        if let route = resolvedTargets.withLock({ $0[target] }) { return .route(route) }
+        let resolution = SiteRoute.resolve(path: request.uri.path, query: request.uri.query, permalink: permalink)
+        if case .route(let route) = resolution {
+            resolvedTargets.withLock { targets in
+                if targets.count >= Self.resolvedTargetLimit { targets.removeAll(keepingCapacity: true) }
+                targets[target] = route
+            }
+        }
+        return resolution
+    }
 
     // MARK: Responding
 
     /// Answers a GET or HEAD for a public page.
     public func respond(to request: Request) async -> Response {
         let now = clock()
-        let settings = currentSettings
-        switch SiteRoute.resolve(path: request.uri.path, query: request.uri.query, permalink: settings.permalink) {
+        let permalink = state.withLock { $0.permalink }
+        switch resolve(request, permalink: permalink) {
         case .redirect(let location):
             return Self.redirect(to: location)
         case .notFound:
@@ -59,7 +88,10 @@ public final class PublicSite: Sendable {
                 return page.response(to: request)
             }
             do {
-                let page = try await render(route, settings: settings, now: now)
+                let snapshot = try await snapshot(at: now)
+                let page = try await render(
+                    route, snapshot: snapshot, now: now,
+                    compress: configuration.pageCacheEnabled || Gzip.isAccepted(by: request.headers[.acceptEncoding]))
                 if configuration.pageCacheEnabled { cache.store(page, for: route) }
                 return page.response(to: request)
             } catch let error as PageError {
@@ -105,11 +137,12 @@ public final class PublicSite: Sendable {
             message = LocalizedText(
                 ar: "تعذر عرض هذه الصفحة الآن. أعد المحاولة بعد قليل.", en: "This page cannot be shown right now. Please try again shortly.")
         }
-        let settings = currentSettings
-        let language = settings.language
+        let now = clock()
         var html: String?
-        if let categories = try? await store.categories() {
-            let builder = PageBuilder(settings: settings, categories: categories, theme: theme, now: clock())
+        var language = "ar"
+        if let snapshot = try? await snapshot(at: now) {
+            language = snapshot.settings.language
+            let builder = PageBuilder(settings: snapshot.settings, categories: snapshot.categories, theme: theme, now: now)
             var view = builder.frame(
                 title: title.text(for: language), canonicalPath: "/", description: nil, bodyClass: "error error-\(status.code)")
             view.error = ErrorView(status: status.code, title: title.text(for: language), message: message.text(for: language))
@@ -128,9 +161,9 @@ public final class PublicSite: Sendable {
     // MARK: Rendering
 
     /// Renders a page of the public site (cache miss).
-    func render(_ route: SiteRoute, settings: SiteSettings, now: Date) async throws -> CachedPage {
-        let categories = try await store.categories()
-        let builder = PageBuilder(settings: settings, categories: categories, theme: theme, now: now)
+    func render(_ route: SiteRoute, snapshot: SiteSnapshot, now: Date, compress: Bool = true) async throws -> CachedPage {
+        let settings = snapshot.settings
+        let builder = PageBuilder(settings: settings, categories: snapshot.categories, theme: theme, now: now)
         var view: PageView
         var candidates: [String]
         var lastModified: Date?
@@ -153,7 +186,7 @@ public final class PublicSite: Sendable {
             }
             guard let article = found, article.isPublic(at: now) else { throw PageError.notFound }
             let canonical = builder.articlePath(article)
-            let requested = settings.permalink.match(canonical.split(separator: "/").map(String.init))
+            let requested = snapshot.permalink.match(canonical.split(separator: "/").map(String.init))
             if requested != match { throw PageError.movedPermanently(builder.articleEncodedPath(article)) }
             (view, shown) = try await articlePage(article, builder: builder)
             candidates = [
@@ -174,10 +207,10 @@ public final class PublicSite: Sendable {
         guard let html = render(view, candidates: candidates) else {
             throw ThemeError("the theme could not render \(candidates.first ?? "page")")
         }
-        let nextChange = try await store.nextContentChange(after: now)
         var validUntil = now.addingTimeInterval(configuration.maximumPageAge)
-        if let nextChange, nextChange < validUntil { validUntil = nextChange }
-        return CachedPage(html: html, lastModified: lastModified, validUntil: validUntil, extraHeaders: SecurityHeaders.html)
+        if let nextChange = snapshot.nextContentChange, nextChange < validUntil { validUntil = nextChange }
+        return CachedPage(
+            html: html, lastModified: lastModified, validUntil: validUntil, compress: compress, extraHeaders: SecurityHeaders.html)
     }
 
     /// Renders a view with the first template the theme has among `candidates`.

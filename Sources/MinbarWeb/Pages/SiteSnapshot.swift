@@ -1,0 +1,26 @@
+import Foundation
+import MinbarCore
+
+/// What every page render needs and rarely changes, read from the store in one go.
+final class SiteSnapshot: Sendable {
+    let settings: SiteSettings
+    /// The parsed permalink structure of `settings`.
+    let permalink: PermalinkStructure
+    /// Every section, for menus and section pages.
+    let categories: [Category]
+    /// When what readers see next changes by itself (publication time, breaking expiry).
+    let nextContentChange: Date?
+
+    init(settings: SiteSettings, categories: [Category], nextContentChange: Date?) {
+        self.settings = settings
+        self.permalink = settings.permalink
+        self.categories = categories
+        self.nextContentChange = nextContentChange
+    }
+
+    static func read(from store: any ContentStore, now: Date) async throws -> SiteSnapshot {
+        SiteSnapshot(
+            settings: try await store.siteSettings(), categories: try await store.categories(),
+            nextContentChange: try await store.nextContentChange(after: now))
+    }
+}

@@ -1,0 +1,70 @@
+import Mustache
+import Testing
+
+@testable import MinbarWeb
+
+/// Views answer Mustache by name (not Mirror, for speed): every stored property must answer.
+@Suite struct ViewLookupTests {
+    func expectEveryPropertyAnswers(_ value: some MustacheParent, sourceLocation: SourceLocation = #_sourceLocation) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+            if isNil {
+                #expect(value.child(named: label) == nil, "\(type(of: value)).\(label)", sourceLocation: sourceLocation)
+            } else {
+                #expect(value.child(named: label) != nil, "\(type(of: value)).\(label) does not answer", sourceLocation: sourceLocation)
+            }
+        }
+        #expect(value.child(named: "no-such-key") == nil, sourceLocation: sourceLocation)
+    }
+
+    @Test func everyViewAnswersForEachOfItsProperties() {
+        let date = DateView(iso: "2015-12-21T12:00:00Z", text: "الاثنين", hijri: "10 ربيع الأول")
+        let link = LinkView(name: "قسم", url: "/category/x/")
+        let image = ImageView(src: "/a.jpg", alt: "صورة", caption: "تعليق")
+        let card = ArticleCard(
+            title: "عنوان", url: "/a/", summary: "ملخص", date: date, sectionLink: link, breaking: true, thumbnail: image, byline: "كاتب")
+        let pagination = PaginationView(
+            pages: [PageLink(label: "1", url: "/", current: true)], prevURL: "/p/", nextURL: "/n/", status: "الصفحة 1 من 2")
+        let article = ArticleView(
+            title: "عنوان", url: "/a/", section: link, breaking: true, authors: [BylineAuthor(name: "كاتب", url: "/author/x/", isLast: true)],
+            date: date, modified: date, image: image, bodyHTML: "<p>نص</p>", sourceCredit: "وكالات", tags: [link], hasTags: true,
+            authorBoxes: [AuthorBox(name: "كاتب", url: "/author/x/", bio: "نبذة", avatarURL: "/a.png", isOrganization: false)],
+            related: [card], hasRelated: true)
+        let home = HomeView(
+            breaking: [card], hasBreaking: true, lead: card, top: [card], latest: [card],
+            sections: [HomeSection(name: "قسم", url: "/category/x/", articles: [card])], olderURL: "/page/2/")
+        let listing = ListingView(
+            kind: "category", title: "قسم", intro: "وصف", kicker: "قسم", articles: [card], isEmpty: false, pagination: pagination)
+        let page = PageView(
+            lang: "ar", dir: "rtl", site: SiteView(name: "منبر", tagline: "شعار"), t: ["a": "b"],
+            assets: AssetsView(css: "/c", js: "/j", icon: "/i"), documentTitle: "t", description: "d", canonicalURL: "/", prevURL: "/p/",
+            nextURL: "/n/", nav: [NavItem(name: "n", url: "/", current: true)],
+            menu: [MenuSection(name: "m", url: "/", current: false, children: [NavItem(name: "c", url: "/c/", current: false)])],
+            bodyClass: "home", copyrightYear: "2026", home: home, article: article, listing: listing,
+            search: SearchView(query: "q", message: "m", articles: [card], pagination: pagination),
+            error: ErrorView(status: 404, title: "t", message: "m"))
+
+        expectEveryPropertyAnswers(page)
+        expectEveryPropertyAnswers(page.site)
+        expectEveryPropertyAnswers(page.assets)
+        expectEveryPropertyAnswers(page.nav[0])
+        expectEveryPropertyAnswers(page.menu[0])
+        expectEveryPropertyAnswers(link)
+        expectEveryPropertyAnswers(date)
+        expectEveryPropertyAnswers(image)
+        expectEveryPropertyAnswers(card)
+        expectEveryPropertyAnswers(article)
+        expectEveryPropertyAnswers(article.authors[0])
+        expectEveryPropertyAnswers(article.authorBoxes[0])
+        expectEveryPropertyAnswers(pagination)
+        expectEveryPropertyAnswers(pagination.pages[0])
+        expectEveryPropertyAnswers(listing)
+        expectEveryPropertyAnswers(home)
+        expectEveryPropertyAnswers(home.sections[0])
+        expectEveryPropertyAnswers(page.search!)
+        expectEveryPropertyAnswers(page.error!)
+        // A nil optional answers nil, so Mustache looks in the enclosing context as with Mirror.
+        #expect(DateView(iso: "", text: "", hijri: nil).child(named: "hijri") == nil)
+    }
+}
