@@ -56,6 +56,7 @@ import Testing
             let page = try await client.page(path)
             #expect(page.body.contains("<html lang=\"ar\" dir=\"rtl\">"))
             #expect(page.body.occurrences(of: "<h1") == 1)
+            #expect(page.body.contains("<span class=\"brand-name\">المركز الديمقراطي العربي</span>"))
             #expect(page.body.contains("<h1 class=\"article-title\">تحالف فرنسي – روسي ضد تنظيم “الدولة الإسلامية” في سوريا</h1>"))
             #expect(page.body.contains("<time datetime=\"2015-12-21T12:00:00+02:00\">الاثنين 21 ديسمبر/كانون الأول 2015</time>"))
             #expect(page.body.contains("10 ربيع الأول 1437 هـ"))

@@ -12,7 +12,14 @@ import Testing
             if isNil {
                 #expect(value.child(named: label) == nil, "\(type(of: value)).\(label)", sourceLocation: sourceLocation)
             } else {
-                #expect(value.child(named: label) != nil, "\(type(of: value)).\(label) does not answer", sourceLocation: sourceLocation)
+                let answer = value.child(named: label)
+                #expect(answer != nil, "\(type(of: value)).\(label) does not answer", sourceLocation: sourceLocation)
+                // The answer is the property itself, not something else of the same name.
+                let expected = Mirror(reflecting: child.value).displayStyle == .optional
+                    ? Mirror(reflecting: child.value).children.first!.value : child.value
+                #expect(
+                    answer.map { String(describing: $0) } == String(describing: expected), "\(type(of: value)).\(label)",
+                    sourceLocation: sourceLocation)
             }
         }
         #expect(value.child(named: "no-such-key") == nil, sourceLocation: sourceLocation)

@@ -8,25 +8,25 @@ import Mustache
 extension PageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "lang": lang
-        case "dir": dir
-        case "site": site
-        case "t": t
-        case "assets": assets
-        case "documentTitle": documentTitle
-        case "description": description
-        case "canonicalURL": canonicalURL
-        case "prevURL": prevURL
-        case "nextURL": nextURL
-        case "nav": nav
-        case "menu": menu
-        case "bodyClass": bodyClass
-        case "copyrightYear": copyrightYear
-        case "home": home
-        case "article": article
-        case "listing": listing
-        case "search": search
-        case "error": error
+        case "lang": self.lang
+        case "dir": self.dir
+        case "site": self.site
+        case "t": self.t
+        case "assets": self.assets
+        case "documentTitle": self.documentTitle
+        case "description": self.description
+        case "canonicalURL": self.canonicalURL
+        case "prevURL": self.prevURL
+        case "nextURL": self.nextURL
+        case "nav": self.nav
+        case "menu": self.menu
+        case "bodyClass": self.bodyClass
+        case "copyrightYear": self.copyrightYear
+        case "home": self.home
+        case "article": self.article
+        case "listing": self.listing
+        case "search": self.search
+        case "error": self.error
         default: nil
         }
     }
@@ -35,9 +35,9 @@ extension PageView: MustacheParent {
 extension SiteView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": name
-        case "tagline": tagline
-        case "homeURL": homeURL
+        case "name": self.name
+        case "tagline": self.tagline
+        case "homeURL": self.homeURL
         default: nil
         }
     }
@@ -46,9 +46,9 @@ extension SiteView: MustacheParent {
 extension AssetsView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "css": css
-        case "js": js
-        case "icon": icon
+        case "css": self.css
+        case "js": self.js
+        case "icon": self.icon
         default: nil
         }
     }
@@ -58,8 +58,8 @@ extension NavItem: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "url": url
-        case "current": current
+        case "url": self.url
+        case "current": self.current
         default: nil
         }
     }
@@ -69,10 +69,10 @@ extension MenuSection: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "url": url
-        case "current": current
-        case "children": children
-        case "hasChildren": hasChildren
+        case "url": self.url
+        case "current": self.current
+        case "children": self.children
+        case "hasChildren": self.hasChildren
         default: nil
         }
     }
@@ -82,7 +82,7 @@ extension LinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "url": url
+        case "url": self.url
         default: nil
         }
     }
@@ -91,9 +91,9 @@ extension LinkView: MustacheParent {
 extension DateView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "iso": iso
-        case "text": text
-        case "hijri": hijri
+        case "iso": self.iso
+        case "text": self.text
+        case "hijri": self.hijri
         default: nil
         }
     }
@@ -102,9 +102,9 @@ extension DateView: MustacheParent {
 extension ImageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "src": src
-        case "alt": alt
-        case "caption": caption
+        case "src": self.src
+        case "alt": self.alt
+        case "caption": self.caption
         default: nil
         }
     }
@@ -113,14 +113,14 @@ extension ImageView: MustacheParent {
 extension ArticleCard: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "summary": summary
-        case "date": date
-        case "sectionLink": sectionLink
-        case "breaking": breaking
-        case "thumbnail": thumbnail
-        case "byline": byline
+        case "title": self.title
+        case "url": self.url
+        case "summary": self.summary
+        case "date": self.date
+        case "sectionLink": self.sectionLink
+        case "breaking": self.breaking
+        case "thumbnail": self.thumbnail
+        case "byline": self.byline
         default: nil
         }
     }
@@ -130,8 +130,8 @@ extension BylineAuthor: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "url": url
-        case "isLast": isLast
+        case "url": self.url
+        case "isLast": self.isLast
         default: nil
         }
     }
@@ -141,10 +141,10 @@ extension AuthorBox: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "url": url
-        case "bio": bio
-        case "avatarURL": avatarURL
-        case "isOrganization": isOrganization
+        case "url": self.url
+        case "bio": self.bio
+        case "avatarURL": self.avatarURL
+        case "isOrganization": self.isOrganization
         default: nil
         }
     }
@@ -153,21 +153,21 @@ extension AuthorBox: MustacheParent {
 extension ArticleView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "section": section
-        case "breaking": breaking
-        case "authors": authors
-        case "date": date
-        case "modified": modified
-        case "image": image
-        case "bodyHTML": bodyHTML
-        case "sourceCredit": sourceCredit
-        case "tags": tags
-        case "hasTags": hasTags
-        case "authorBoxes": authorBoxes
-        case "related": related
-        case "hasRelated": hasRelated
+        case "title": self.title
+        case "url": self.url
+        case "section": self.section
+        case "breaking": self.breaking
+        case "authors": self.authors
+        case "date": self.date
+        case "modified": self.modified
+        case "image": self.image
+        case "bodyHTML": self.bodyHTML
+        case "sourceCredit": self.sourceCredit
+        case "tags": self.tags
+        case "hasTags": self.hasTags
+        case "authorBoxes": self.authorBoxes
+        case "related": self.related
+        case "hasRelated": self.hasRelated
         default: nil
         }
     }
@@ -176,9 +176,9 @@ extension ArticleView: MustacheParent {
 extension PageLink: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "url": url
-        case "current": current
+        case "label": self.label
+        case "url": self.url
+        case "current": self.current
         default: nil
         }
     }
@@ -187,10 +187,10 @@ extension PageLink: MustacheParent {
 extension PaginationView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "pages": pages
-        case "prevURL": prevURL
-        case "nextURL": nextURL
-        case "status": status
+        case "pages": self.pages
+        case "prevURL": self.prevURL
+        case "nextURL": self.nextURL
+        case "status": self.status
         default: nil
         }
     }
@@ -199,13 +199,13 @@ extension PaginationView: MustacheParent {
 extension ListingView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "kind": kind
-        case "title": title
-        case "intro": intro
-        case "kicker": kicker
-        case "articles": articles
-        case "isEmpty": isEmpty
-        case "pagination": pagination
+        case "kind": self.kind
+        case "title": self.title
+        case "intro": self.intro
+        case "kicker": self.kicker
+        case "articles": self.articles
+        case "isEmpty": self.isEmpty
+        case "pagination": self.pagination
         default: nil
         }
     }
@@ -214,13 +214,13 @@ extension ListingView: MustacheParent {
 extension HomeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "breaking": breaking
-        case "hasBreaking": hasBreaking
-        case "lead": lead
-        case "top": top
-        case "latest": latest
-        case "sections": sections
-        case "olderURL": olderURL
+        case "breaking": self.breaking
+        case "hasBreaking": self.hasBreaking
+        case "lead": self.lead
+        case "top": self.top
+        case "latest": self.latest
+        case "sections": self.sections
+        case "olderURL": self.olderURL
         default: nil
         }
     }
@@ -230,8 +230,8 @@ extension HomeSection: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "name": self.name
-        case "url": url
-        case "articles": articles
+        case "url": self.url
+        case "articles": self.articles
         default: nil
         }
     }
@@ -240,10 +240,10 @@ extension HomeSection: MustacheParent {
 extension SearchView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "query": query
-        case "message": message
-        case "articles": articles
-        case "pagination": pagination
+        case "query": self.query
+        case "message": self.message
+        case "articles": self.articles
+        case "pagination": self.pagination
         default: nil
         }
     }
@@ -252,9 +252,9 @@ extension SearchView: MustacheParent {
 extension ErrorView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "status": status
-        case "title": title
-        case "message": message
+        case "status": self.status
+        case "title": self.title
+        case "message": self.message
         default: nil
         }
     }
