@@ -18,6 +18,13 @@ public protocol ContentStore: Sendable {
     func article(id: Int64) async throws -> Article?
     /// The article with this decoded slug, in any status.
     func article(slug: String) async throws -> Article?
+    /// The article that used to have this slug (before a rename), in any status.
+    func article(formerSlug slug: String) async throws -> Article?
+    /// Publication and modification times of every article readers may see at `now`, newest
+    /// first: what sitemaps are made of.
+    func publicationStamps(now: Date) async throws -> [ArticleStamp]
+    /// For each section, tag and author with public articles, the newest modification among them.
+    func termsLastModified(now: Date) async throws -> TermsLastModified
     /// A page of articles, newest first.
     func articles(matching query: ArticleQuery) async throws -> ArticlePage
     /// Published articles that share a tag or a section with `article`, newest first, never the
@@ -42,6 +49,8 @@ public protocol ContentStore: Sendable {
     func saveCategory(_ input: CategoryInput) async throws -> Category
 
     func tag(slug: String) async throws -> Tag?
+    /// Every tag, by name.
+    func tags() async throws -> [Tag]
     func tags(ids: [Int64]) async throws -> [Tag]
     @discardableResult
     func saveTag(_ input: TagInput) async throws -> Tag
@@ -91,6 +100,32 @@ public struct ArticleQuery: Sendable, Hashable {
         query.offset = (max(page, 1) - 1) * perPage
         query.limit = perPage
         return query
+    }
+}
+
+/// When an article was published and last changed.
+public struct ArticleStamp: Sendable, Hashable {
+    public var id: Int64
+    public var publishedAt: Date
+    public var modifiedAt: Date
+
+    public init(id: Int64, publishedAt: Date, modifiedAt: Date) {
+        self.id = id
+        self.publishedAt = publishedAt
+        self.modifiedAt = modifiedAt
+    }
+}
+
+/// The newest modification of the public articles under each section, tag and author (by id).
+public struct TermsLastModified: Sendable, Hashable {
+    public var categories: [Int64: Date]
+    public var tags: [Int64: Date]
+    public var authors: [Int64: Date]
+
+    public init(categories: [Int64: Date] = [:], tags: [Int64: Date] = [:], authors: [Int64: Date] = [:]) {
+        self.categories = categories
+        self.tags = tags
+        self.authors = authors
     }
 }
 

@@ -22,6 +22,15 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     public var articlesPerPage: Int = 10
     /// WordPress-style permalink structure for articles.
     public var permalinkStructure: String = PermalinkStructure.default.pattern
+    /// Structures the site used before: addresses in them answer 301 to the current address.
+    public var previousPermalinkStructures: [String] = []
+    /// The site's public address, e.g. `https://news.example` (no trailing slash), used in
+    /// canonical links, feeds and sitemaps. Empty: the address the server was started with.
+    public var url: String = ""
+    /// Feeds carry the whole article (true) or its excerpt.
+    public var feedFullText: Bool = true
+    /// How many articles a feed holds.
+    public var feedItems: Int = 20
 
     public init() {}
 
@@ -40,6 +49,11 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         showsHijri = try container.decodeIfPresent(Bool.self, forKey: .showsHijri) ?? defaults.showsHijri
         articlesPerPage = try container.decodeIfPresent(Int.self, forKey: .articlesPerPage) ?? defaults.articlesPerPage
         permalinkStructure = try container.decodeIfPresent(String.self, forKey: .permalinkStructure) ?? defaults.permalinkStructure
+        previousPermalinkStructures =
+            try container.decodeIfPresent([String].self, forKey: .previousPermalinkStructures) ?? defaults.previousPermalinkStructures
+        url = try container.decodeIfPresent(String.self, forKey: .url) ?? defaults.url
+        feedFullText = try container.decodeIfPresent(Bool.self, forKey: .feedFullText) ?? defaults.feedFullText
+        feedItems = try container.decodeIfPresent(Int.self, forKey: .feedItems) ?? defaults.feedItems
     }
 
     /// The zone articles' dates are shown and archived in; UTC when the setting is unknown.
@@ -50,6 +64,19 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     /// The permalink structure; the default when the stored one does not parse.
     public var permalink: PermalinkStructure {
         PermalinkStructure(permalinkStructure) ?? .default
+    }
+
+    /// Former structures that still parse, newest first.
+    public var previousPermalinks: [PermalinkStructure] {
+        previousPermalinkStructures.compactMap(PermalinkStructure.init)
+    }
+
+    /// Changes the permalink structure, keeping the old one so its addresses keep working.
+    public mutating func changePermalinkStructure(to pattern: String) {
+        guard pattern != permalinkStructure else { return }
+        previousPermalinkStructures.removeAll { $0 == pattern }
+        previousPermalinkStructures.insert(permalinkStructure, at: 0)
+        permalinkStructure = pattern
     }
 
     /// A date formatter following the site's style, digits and zone.
@@ -76,6 +103,14 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         }
         if !(1...100).contains(articlesPerPage) {
             problems.add("articles_per_page", ar: "عدد المقالات في الصفحة بين 1 و100.", en: "Articles per page must be 1 to 100.")
+        }
+        if !url.isEmpty, !(url.hasPrefix("http://") || url.hasPrefix("https://")) || url.hasSuffix("/") || URL(string: url)?.host == nil {
+            problems.add(
+                "url", ar: "عنوان الموقع يبدأ بـ https:// ولا ينتهي بشرطة مائلة، مثل https://news.example.",
+                en: "The site address starts with https:// and has no trailing slash, e.g. https://news.example.")
+        }
+        if !(1...200).contains(feedItems) {
+            problems.add("feed_items", ar: "عدد مقالات الخلاصة بين 1 و200.", en: "Feed items must be 1 to 200.")
         }
         if PermalinkStructure(permalinkStructure) == nil {
             problems.add(

@@ -90,6 +90,13 @@ public struct AppDatabase: Sendable {
                 try db.create(index: "\(table)_on_\(column)", on: table, columns: [column, "article_id"])
             }
         }
+        migrator.registerMigration("v2-former-slugs") { db in
+            // Slugs an article had before a rename: their addresses answer 301 to the new one.
+            try db.create(table: "article_former_slug") { t in
+                t.primaryKey("slug", .text)
+                t.column("article_id", .integer).notNull().references("article", onDelete: .cascade)
+            }
+        }
         return migrator
     }
 }

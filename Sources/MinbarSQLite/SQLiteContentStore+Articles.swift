@@ -21,6 +21,45 @@ extension SQLiteContentStore {
         }
     }
 
+    public func article(formerSlug slug: String) async throws -> Article? {
+        try await pool.read { db in
+            try Self.fetchArticles(
+                db, sql: "SELECT a.* FROM article a JOIN article_former_slug f ON f.article_id = a.id WHERE f.slug = ?",
+                arguments: [slug]
+            ).first
+        }
+    }
+
+    public func publicationStamps(now: Date) async throws -> [ArticleStamp] {
+        try await pool.read { db in
+            try db.fetchRows(
+                sql: "SELECT id, published_at, modified_at FROM article WHERE status = ? AND published_at <= ? ORDER BY published_at DESC, id DESC",
+                arguments: [ArticleStatus.published.rawValue, now]
+            ).map { ArticleStamp(id: $0["id"], publishedAt: $0["published_at"], modifiedAt: $0["modified_at"]) }
+        }
+    }
+
+    public func termsLastModified(now: Date) async throws -> TermsLastModified {
+        try await pool.read { db in
+            func newest(_ table: String, _ column: String) throws -> [Int64: Date] {
+                var result: [Int64: Date] = [:]
+                for row in try db.fetchRows(
+                    sql: """
+                        SELECT l.\(column) AS term, MAX(a.modified_at) AS modified FROM \(table) l JOIN article a ON a.id = l.article_id
+                        WHERE a.status = ? AND a.published_at <= ? GROUP BY l.\(column)
+                        """,
+                    arguments: [ArticleStatus.published.rawValue, now])
+                {
+                    result[row["term"]] = row["modified"]
+                }
+                return result
+            }
+            return TermsLastModified(
+                categories: try newest("article_category", "category_id"), tags: try newest("article_tag", "tag_id"),
+                authors: try newest("article_author", "author_id"))
+        }
+    }
+
     public func articles(matching query: ArticleQuery) async throws -> ArticlePage {
         try await pool.read { db in
             let (whereClause, arguments) = Self.filter(for: query)
@@ -106,11 +145,18 @@ extension SQLiteContentStore {
             ]
             let id: Int64
             if let existing = input.id {
+                let oldSlug = try String.fetchOne(db, sql: "SELECT slug FROM article WHERE id = ?", arguments: [existing])
                 id = try Self.upsert(db, table: "article", id: existing, columns: columns, arguments: arguments)
+                if let oldSlug, oldSlug != input.slug {
+                    try db.execute(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [oldSlug])
+                    try db.execute(sql: "INSERT INTO article_former_slug (slug, article_id) VALUES (?, ?)", arguments: [oldSlug, id])
+                }
             } else {
                 arguments += [now]
                 id = try Self.upsert(db, table: "article", id: nil, columns: columns + ["created_at"], arguments: arguments)
             }
+            // A slug taken again stops redirecting to the article that had it before.
+            try db.execute(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [input.slug])
             try Self.replaceLinks(db, table: "article_category", column: "category_id", articleID: id, ids: categoryIDs)
             try Self.replaceLinks(db, table: "article_tag", column: "tag_id", articleID: id, ids: Self.unique(input.tagIDs))
             try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))

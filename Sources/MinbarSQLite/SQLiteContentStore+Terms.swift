@@ -55,6 +55,10 @@ extension SQLiteContentStore {
         }
     }
 
+    public func tags() async throws -> [Tag] {
+        try await pool.read { db in try db.fetchRows(sql: "SELECT * FROM tag ORDER BY name").map(Self.tag(from:)) }
+    }
+
     public func tags(ids: [Int64]) async throws -> [Tag] {
         guard !ids.isEmpty else { return [] }
         return try await pool.read { db in

@@ -114,3 +114,34 @@ import Testing
         #expect(DigitStyle.arabicIndic.apply(to: "الصفحة 2 من 10") == "الصفحة ٢ من ١٠")
     }
 }
+
+@Suite struct RelativeTimeTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static let cases: [(Double, DigitStyle, String)] = [
+        (30, .latin, "منذ لحظات"),
+        (60, .latin, "منذ دقيقة"),
+        (120, .latin, "منذ دقيقتين"),
+        (5 * 60, .latin, "منذ 5 دقائق"),
+        (25 * 60, .arabicIndic, "منذ ٢٥ دقيقة"),
+        (3600, .latin, "منذ ساعة"),
+        (2 * 3600, .latin, "منذ ساعتين"),
+        (3 * 3600, .arabicIndic, "منذ ٣ ساعات"),
+        (3 * 3600, .latin, "منذ 3 ساعات"),
+        (11 * 3600, .latin, "منذ 11 ساعة"),
+        (86400, .latin, "منذ يوم"),
+        (2 * 86400, .latin, "منذ يومين"),
+        (6 * 86400, .latin, "منذ 6 أيام"),
+    ]
+
+    @Test(arguments: cases)
+    func agreesWithTheNumber(seconds: Double, digits: DigitStyle, expected: String) {
+        #expect(RelativeTime.string(from: now.addingTimeInterval(-seconds), now: now, digits: digits) == expected)
+    }
+
+    @Test func givesWayToDatesForOldOrFutureTimes() {
+        #expect(RelativeTime.string(from: now.addingTimeInterval(-8 * 86400), now: now) == nil)
+        #expect(RelativeTime.string(from: now.addingTimeInterval(60), now: now) == nil)
+        #expect(RelativeTime.string(from: now.addingTimeInterval(-3 * 3600), now: now, language: "en") == "3 hours ago")
+    }
+}
