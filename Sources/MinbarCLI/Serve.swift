@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Theme folder (default: themes/default of the Minbar checkout).")
     var theme: String?
 
+    @Option(name: .customLong("base-url"), help: "Public address for absolute URLs when the site setting url is empty (default: http://HOST:PORT).")
+    var baseURL: String?
+
     @Flag(name: .customLong("no-page-cache"), help: "Render every page anew (for measuring render cost).")
     var noPageCache = false
 
@@ -31,6 +34,9 @@ struct Serve: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) || baseURL.hasSuffix("/") {
+            throw ValidationError("--base-url must start with http:// or https:// and have no trailing slash, e.g. https://news.example")
+        }
     }
 
     func run() async throws {
@@ -49,9 +55,13 @@ struct Serve: AsyncParsableCommand {
         }
         var configuration = WebConfiguration()
         configuration.pageCacheEnabled = !noPageCache
+        let reachableHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        configuration.baseURL = baseURL ?? "http://\(reachableHost):\(port)"
         let site = try await PublicSite(store: store, theme: loadedTheme, configuration: configuration, logger: logger)
         let host = self.host
+        let explicitBaseURL = baseURL
         let app = buildApplication(site: site, host: host, port: port, logger: logger) { port in
+            if explicitBaseURL == nil { site.serverStarted(at: "http://\(reachableHost):\(port)") }
             let line = "Minbar is serving http://\(host):\(port)/ (data: \(dataOptions.data), theme: \(themeDirectory))\n"
             FileHandle.standardOutput.write(Data(line.utf8))
         }

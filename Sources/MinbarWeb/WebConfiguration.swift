@@ -11,6 +11,9 @@ public struct WebConfiguration: Sendable {
     public var maximumPageAge: TimeInterval = 60
     /// Longest request target (path and query) accepted, in bytes; longer gets 414.
     public var maximumURILength = 2048
+    /// The address used in absolute URLs (canonical links, feeds, sitemaps) unless the site
+    /// setting `url` names the public one. No trailing slash.
+    public var baseURL = "http://127.0.0.1:8080"
 
     public init() {}
 }

@@ -26,7 +26,11 @@ import Testing
     }
 
     @Test func everyViewAnswersForEachOfItsProperties() {
-        let date = DateView(iso: "2015-12-21T12:00:00Z", text: "الاثنين", hijri: "10 ربيع الأول")
+        let date = DateView(iso: "2015-12-21T12:00:00Z", text: "الاثنين", hijri: "10 ربيع الأول", relative: "منذ يوم")
+        let meta = HeadMeta(
+            title: "t", siteName: "s", locale: "ar_AR", ogType: "article", imageURL: "https://x/a.jpg", twitterCard: "summary",
+            articleMeta: ArticleMeta(publishedTime: "p", modifiedTime: "m", section: "s", tags: ["a"]),
+            feeds: [FeedLink(title: "f", type: "application/rss+xml", url: "https://x/feed/")], jsonLD: "{}")
         let link = LinkView(name: "قسم", url: "/category/x/")
         let image = ImageView(src: "/a.jpg", alt: "صورة", caption: "تعليق")
         let card = ArticleCard(
@@ -45,7 +49,7 @@ import Testing
             kind: "category", title: "قسم", intro: "وصف", kicker: "قسم", articles: [card], isEmpty: false, pagination: pagination)
         let page = PageView(
             lang: "ar", dir: "rtl", site: SiteView(name: "منبر", tagline: "شعار"), t: ["a": "b"],
-            assets: AssetsView(css: "/c", js: "/j", icon: "/i"), documentTitle: "t", description: "d", canonicalURL: "/", prevURL: "/p/",
+            assets: AssetsView(css: "/c", js: "/j", icon: "/i"), documentTitle: "t", description: "d", canonicalURL: "/", meta: meta, prevURL: "/p/",
             nextURL: "/n/", nav: [NavItem(name: "n", url: "/", current: true)],
             menu: [MenuSection(name: "m", url: "/", current: false, children: [NavItem(name: "c", url: "/c/", current: false)])],
             bodyClass: "home", copyrightYear: "2026", home: home, article: article, listing: listing,
@@ -54,6 +58,9 @@ import Testing
 
         expectEveryPropertyAnswers(page)
         expectEveryPropertyAnswers(page.site)
+        expectEveryPropertyAnswers(meta)
+        expectEveryPropertyAnswers(meta.articleMeta!)
+        expectEveryPropertyAnswers(meta.feeds[0])
         expectEveryPropertyAnswers(page.assets)
         expectEveryPropertyAnswers(page.nav[0])
         expectEveryPropertyAnswers(page.menu[0])
@@ -72,6 +79,6 @@ import Testing
         expectEveryPropertyAnswers(page.search!)
         expectEveryPropertyAnswers(page.error!)
         // A nil optional answers nil, so Mustache looks in the enclosing context as with Mirror.
-        #expect(DateView(iso: "", text: "", hijri: nil).child(named: "hijri") == nil)
+        #expect(DateView(iso: "", text: "", hijri: nil, relative: nil).child(named: "hijri") == nil)
     }
 }

@@ -12,8 +12,10 @@ struct PageBuilder: Sendable {
     let strings: [String: String]
     let formatter: ArabicDateFormatter
     let timeZone: TimeZone
+    /// The site's public address without a trailing slash, e.g. `https://news.example`.
+    let siteURL: String
 
-    init(settings: SiteSettings, categories: [Category], theme: Theme, now: Date) {
+    init(settings: SiteSettings, categories: [Category], theme: Theme, now: Date, serverURL: String) {
         self.settings = settings
         self.categories = categories
         self.theme = theme
@@ -21,6 +23,15 @@ struct PageBuilder: Sendable {
         self.strings = theme.strings(for: settings.language)
         self.formatter = settings.dateFormatter
         self.timeZone = settings.resolvedTimeZone
+        self.siteURL = settings.url.isEmpty ? serverURL : settings.url
+    }
+
+    /// An absolute URL of a percent-encoded path.
+    func absolute(_ encodedPath: String) -> String { siteURL + encodedPath }
+
+    /// A media URL made absolute when it is a path on this site.
+    func absoluteMedia(_ url: String) -> String {
+        url.hasPrefix("/") ? siteURL + (url.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url) : url
     }
 
     func string(_ key: String) -> String { strings[key] ?? key }
@@ -30,8 +41,12 @@ struct PageBuilder: Sendable {
 
     // MARK: Frame
 
-    /// The parts every page has. `currentSection` marks a menu entry as the current page.
-    func frame(title: String?, canonicalPath: String, description: String?, bodyClass: String, currentSection: Int64? = nil) -> PageView {
+    /// The parts every page has. `currentSection` marks a menu entry as the current page;
+    /// `feeds` are the feeds of what the page lists (the site's own are always offered).
+    func frame(
+        title: String?, canonicalPath: String, description: String?, bodyClass: String, currentSection: Int64? = nil,
+        feeds: [FeedLink] = [], jsonLD: [[String: Any]] = []
+    ) -> PageView {
         let top = categories.topLevel
         let currentTop = currentSection.flatMap { id in categories.first { $0.id == id } }.map { categories.ancestry(of: $0).last!.id }
         let nav = top.map { NavItem(name: $0.name, url: categoryPath($0), current: $0.id == currentTop) }
@@ -43,12 +58,22 @@ struct PageBuilder: Sendable {
                 })
         }
         let documentTitle = title.map { "\($0) – \(settings.name)" } ?? "\(settings.name) – \(settings.tagline)"
+        let siteFeeds = [
+            FeedLink(title: settings.name, type: "application/rss+xml", url: absolute(SiteRoute.feed(.site, .rss).path(encoded: true))),
+            FeedLink(title: settings.name, type: "application/atom+xml", url: absolute(SiteRoute.feed(.site, .atom).path(encoded: true))),
+            FeedLink(title: settings.name, type: "application/feed+json", url: absolute(SiteRoute.feed(.site, .json).path(encoded: true))),
+        ]
+        let meta = HeadMeta(
+            title: title ?? settings.name, siteName: settings.name, locale: settings.language == "en" ? "en_US" : "ar_AR",
+            ogType: "website", imageURL: nil, twitterCard: "summary", articleMeta: nil, feeds: feeds + siteFeeds,
+            jsonLD: jsonLD.isEmpty ? "" : StructuredData.script(jsonLD))
         return PageView(
             lang: settings.language, dir: settings.direction,
             site: SiteView(name: settings.name, tagline: settings.tagline),
             t: strings,
             assets: AssetsView(css: theme.assetURL("style.css"), js: theme.assetURL("site.js"), icon: theme.assetURL("favicon.svg")),
-            documentTitle: documentTitle, description: description, canonicalURL: canonicalPath, prevURL: nil, nextURL: nil,
+            documentTitle: documentTitle, description: description, canonicalURL: absolute(canonicalPath), meta: meta, prevURL: nil,
+            nextURL: nil,
             nav: nav, menu: menu, bodyClass: bodyClass, copyrightYear: number(formatter.day(of: now).year))
     }
 
@@ -65,7 +90,17 @@ struct PageBuilder: Sendable {
     func date(_ date: Date) -> DateView {
         DateView(
             iso: formatter.iso8601(date), text: formatter.string(from: date),
-            hijri: settings.showsHijri ? formatter.hijriString(from: date) : nil)
+            hijri: settings.showsHijri ? formatter.hijriString(from: date) : nil,
+            relative: RelativeTime.string(from: date, now: now, digits: settings.digits, language: settings.language))
+    }
+
+    /// Feed links of a listing (RSS, Atom, JSON), titled after it.
+    func feeds(_ scope: FeedScope, title: String) -> [FeedLink] {
+        [
+            FeedLink(title: title, type: "application/rss+xml", url: absolute(SiteRoute.feed(scope, .rss).path(encoded: true))),
+            FeedLink(title: title, type: "application/atom+xml", url: absolute(SiteRoute.feed(scope, .atom).path(encoded: true))),
+            FeedLink(title: title, type: "application/feed+json", url: absolute(SiteRoute.feed(scope, .json).path(encoded: true))),
+        ]
     }
 
     func card(_ article: Article) -> ArticleCard {

@@ -33,6 +33,7 @@ public final class PublicSite: Sendable {
         self.cache = PageCache(byteLimit: configuration.pageCacheBytes)
         self.clock = clock
         self.logger = logger
+        self.serverAddress = Mutex(configuration.baseURL)
         self.state = Mutex(try await SiteSnapshot.read(from: store, now: clock()))
     }
 
@@ -56,11 +57,24 @@ public final class PublicSite: Sendable {
 
     var currentSettings: SiteSettings { state.withLock { $0.settings } }
 
+    /// The address the server answers at, used for absolute URLs when the site setting `url` is
+    /// empty. `minbar serve` sets it once the port is known.
+    private let serverAddress: Mutex<String>
+    var serverURL: String { serverAddress.withLock { $0 } }
+
+    /// Records the address the server listens at (e.g. after binding port 0) and forgets pages
+    /// rendered with another.
+    public func serverStarted(at url: String) {
+        serverAddress.withLock { $0 = url }
+        cache.removeAll()
+    }
+
     /// The route of a request target, memoized.
-    func resolve(_ request: Request, permalink: PermalinkStructure) -> SiteRouteResolution {
+    func resolve(_ request: Request, snapshot: SiteSnapshot) -> SiteRouteResolution {
         let target = request.uri.string
         if let route = resolvedTargets.withLock({ $0[target] }) { return .route(route) }
-        let resolution = SiteRoute.resolve(path: request.uri.path, query: request.uri.query, permalink: permalink)
+        let resolution = SiteRoute.resolve(
+            path: request.uri.path, query: request.uri.query, permalink: snapshot.permalink, previous: snapshot.previousPermalinks)
         if case .route(let route) = resolution {
             resolvedTargets.withLock { targets in
                 if targets.count >= Self.resolvedTargetLimit { targets.removeAll(keepingCapacity: true) }
@@ -75,8 +89,8 @@ public final class PublicSite: Sendable {
     /// Answers a GET or HEAD for a public page.
     public func respond(to request: Request) async -> Response {
         let now = clock()
-        let permalink = state.withLock { $0.permalink }
-        switch resolve(request, permalink: permalink) {
+        let current = state.withLock { $0 }
+        switch resolve(request, snapshot: current) {
         case .redirect(let location):
             return Self.redirect(to: location)
         case .notFound:
@@ -142,7 +156,8 @@ public final class PublicSite: Sendable {
         var language = "ar"
         if let snapshot = try? await snapshot(at: now) {
             language = snapshot.settings.language
-            let builder = PageBuilder(settings: snapshot.settings, categories: snapshot.categories, theme: theme, now: now)
+            let builder = PageBuilder(
+                settings: snapshot.settings, categories: snapshot.categories, theme: theme, now: now, serverURL: serverURL)
             var view = builder.frame(
                 title: title.text(for: language), canonicalPath: "/", description: nil, bodyClass: "error error-\(status.code)")
             view.error = ErrorView(status: status.code, title: title.text(for: language), message: message.text(for: language))
@@ -163,13 +178,15 @@ public final class PublicSite: Sendable {
     /// Renders a page of the public site (cache miss).
     func render(_ route: SiteRoute, snapshot: SiteSnapshot, now: Date, compress: Bool = true) async throws -> CachedPage {
         let settings = snapshot.settings
-        let builder = PageBuilder(settings: settings, categories: snapshot.categories, theme: theme, now: now)
+        let builder = PageBuilder(settings: settings, categories: snapshot.categories, theme: theme, now: now, serverURL: serverURL)
         var view: PageView
         var candidates: [String]
         var lastModified: Date?
         var shown: [Article] = []
 
         switch route {
+        case .feed, .sitemapIndex, .sitemap, .robots:
+            return try await document(route, builder: builder, snapshot: snapshot, compress: compress)
         case .home(let page) where page == 1:
             (view, shown) = try await homePage(builder)
             candidates = ["home", "index"]
@@ -183,6 +200,9 @@ public final class PublicSite: Sendable {
                 found = try await store.article(id: id)
             } else {
                 found = nil
+            }
+            if found == nil, let slug = match.slug, let renamed = try await store.article(formerSlug: slug), renamed.isPublic(at: now) {
+                throw PageError.movedPermanently(builder.articleEncodedPath(renamed))
             }
             guard let article = found, article.isPublic(at: now) else { throw PageError.notFound }
             let canonical = builder.articlePath(article)
@@ -248,7 +268,10 @@ public final class PublicSite: Sendable {
             sections.append(HomeSection(name: category.name, url: builder.categoryPath(category), articles: articles.map(builder.card)))
         }
 
-        var view = builder.frame(title: nil, canonicalPath: "/", description: builder.settings.tagline, bodyClass: "home")
+        let settings = builder.settings
+        var view = builder.frame(
+            title: nil, canonicalPath: "/", description: settings.tagline, bodyClass: "home",
+            jsonLD: [StructuredData.website(name: settings.name, url: builder.siteURL, description: settings.tagline, language: settings.language)])
         let olderURL = latestPage.total > perPage + 1 ? SiteRoute.home(page: 2).path() : nil
         view.nextURL = olderURL
         view.home = HomeView(
@@ -261,9 +284,37 @@ public final class PublicSite: Sendable {
     func articlePage(_ article: Article, builder: PageBuilder) async throws -> (PageView, [Article]) {
         let related = try await store.relatedArticles(to: article, now: builder.now, limit: 4)
         let section = article.primaryCategory ?? article.categories.first
+        let settings = builder.settings
+        let url = builder.absolute(builder.articleEncodedPath(article))
+        let description = article.excerpt.isEmpty ? ArticleExcerpt.make(fromHTML: article.body.html) : article.excerpt
+        let published = builder.formatter.iso8601(article.publishedAt ?? article.createdAt)
+        let modified = builder.formatter.iso8601(max(article.modifiedAt, article.publishedAt ?? article.modifiedAt))
+        let imageURL = article.featuredImage.map { builder.absoluteMedia($0.url) }
+        var trail = [(name: settings.name, url: builder.absolute("/"))]
+        if let section {
+            for category in builder.categories.ancestry(of: section).reversed() {
+                trail.append((category.name, builder.absolute(SiteRoute.category(slug: category.slug, page: 1).path(encoded: true))))
+            }
+        }
+        trail.append((article.title, url))
+        let jsonLD = [
+            StructuredData.newsArticle(
+                url: url, headline: article.title, description: description, published: published, modified: modified,
+                authors: article.authors.map {
+                    .init(name: $0.name, url: builder.absolute(SiteRoute.author(slug: $0.slug, page: 1).path(encoded: true)), isOrganization: $0.kind == .organization)
+                },
+                publisher: settings.name, publisherURL: builder.absolute("/"), logoURL: builder.absolute(theme.assetURL("favicon.svg")),
+                section: section?.name, keywords: article.tags.map(\.name), imageURL: imageURL, language: settings.language),
+            StructuredData.breadcrumbs(trail),
+        ]
         var view = builder.frame(
-            title: article.title, canonicalPath: builder.articleEncodedPath(article),
-            description: article.excerpt.isEmpty ? nil : article.excerpt, bodyClass: "article", currentSection: section?.id)
+            title: article.title, canonicalPath: builder.articleEncodedPath(article), description: description, bodyClass: "article",
+            currentSection: section?.id, jsonLD: jsonLD)
+        view.meta.ogType = "article"
+        view.meta.imageURL = imageURL
+        view.meta.twitterCard = imageURL == nil ? "summary" : "summary_large_image"
+        view.meta.articleMeta = ArticleMeta(
+            publishedTime: published, modifiedTime: modified, section: section?.name, tags: article.tags.map(\.name))
         view.article = builder.articleView(article, related: related)
         return (view, [article] + related)
     }
@@ -275,6 +326,7 @@ public final class PublicSite: Sendable {
         var intro: String?
         var kicker: String?
         var currentSection: Int64?
+        var feedScope: FeedScope?
         let kind: String
         let candidates: [String]
 
@@ -291,6 +343,7 @@ public final class PublicSite: Sendable {
             intro = category.description.isEmpty ? nil : category.description
             kicker = builder.string("section")
             currentSection = category.id
+            feedScope = .category(category.slug)
             candidates = ["category-\(category.slug)", "category", "archive", "index"]
         case .tag(let slug, _):
             guard let tag = try await store.tag(slug: slug) else { throw PageError.notFound }
@@ -299,6 +352,7 @@ public final class PublicSite: Sendable {
             title = tag.name
             intro = tag.description.isEmpty ? nil : tag.description
             kicker = builder.string("tag")
+            feedScope = .tag(tag.slug)
             candidates = ["tag-\(tag.slug)", "tag", "archive", "index"]
         case .author(let slug, _):
             guard let author = try await store.author(slug: slug) else { throw PageError.notFound }
@@ -307,6 +361,7 @@ public final class PublicSite: Sendable {
             title = author.name
             intro = author.bio.isEmpty ? nil : author.bio
             kicker = builder.string("author")
+            feedScope = .author(author.slug)
             candidates = ["author-\(author.slug)", "author", "archive", "index"]
         case .archive(let year, let month, let day, _):
             guard let range = Self.archiveRange(year: year, month: month, day: day, timeZone: builder.timeZone) else {
@@ -323,7 +378,7 @@ public final class PublicSite: Sendable {
             }
             kicker = builder.string("archive")
             candidates = ["date", "archive", "index"]
-        case .article, .articleID, .search:
+        default:
             throw PageError.notFound
         }
 
@@ -339,7 +394,12 @@ public final class PublicSite: Sendable {
         let pageSuffix = page > 1 ? " – " + pagination!.status : ""
         var view = builder.frame(
             title: title + pageSuffix, canonicalPath: route.path(encoded: true), description: intro, bodyClass: "listing \(kind)",
-            currentSection: currentSection)
+            currentSection: currentSection, feeds: feedScope.map { builder.feeds($0, title: builder.settings.name + " – " + title) } ?? [],
+            jsonLD: [
+                StructuredData.breadcrumbs([
+                    (builder.settings.name, builder.absolute("/")), (title, builder.absolute(route.atPage(1).path(encoded: true))),
+                ])
+            ])
         view.prevURL = pagination?.prevURL
         view.nextURL = pagination?.nextURL
         view.listing = ListingView(

@@ -6,6 +6,8 @@ final class SiteSnapshot: Sendable {
     let settings: SiteSettings
     /// The parsed permalink structure of `settings`.
     let permalink: PermalinkStructure
+    /// Structures the site used before, whose addresses redirect.
+    let previousPermalinks: [PermalinkStructure]
     /// Every section, for menus and section pages.
     let categories: [Category]
     /// When what readers see next changes by itself (publication time, breaking expiry).
@@ -14,6 +16,7 @@ final class SiteSnapshot: Sendable {
     init(settings: SiteSettings, categories: [Category], nextContentChange: Date?) {
         self.settings = settings
         self.permalink = settings.permalink
+        self.previousPermalinks = settings.previousPermalinks
         self.categories = categories
         self.nextContentChange = nextContentChange
     }

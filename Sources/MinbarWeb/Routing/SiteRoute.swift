@@ -16,6 +16,12 @@ public enum SiteRoute: Hashable, Sendable {
     /// A date archive: a year, a month or a day.
     case archive(year: Int, month: Int?, day: Int?, page: Int)
     case search(query: String, page: Int)
+    /// RSS, Atom or JSON Feed of the site, a section, a tag or an author.
+    case feed(FeedScope, FeedFormat)
+    /// `/sitemap.xml`: the index of the sitemaps below.
+    case sitemapIndex
+    case sitemap(SitemapPart)
+    case robots
 
     /// The page number of a listing (1 for single pages).
     public var page: Int {
@@ -24,7 +30,7 @@ public enum SiteRoute: Hashable, Sendable {
             return page
         case .archive(_, _, _, let page):
             return page
-        case .article, .articleID:
+        case .article, .articleID, .feed, .sitemapIndex, .sitemap, .robots:
             return 1
         }
     }
@@ -38,7 +44,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .author(let slug, _): return .author(slug: slug, page: page)
         case .archive(let year, let month, let day, _): return .archive(year: year, month: month, day: day, page: page)
         case .search(let query, _): return .search(query: query, page: page)
-        case .article, .articleID: return self
+        default: return self
         }
     }
 
@@ -61,8 +67,104 @@ public enum SiteRoute: Hashable, Sendable {
         case .search(let query, _): base = "/search/\(Slug.percentEncoded(query))/"
         case .articleID(let id): return "/?p=\(id)"
         case .article: return "/"
+        case .feed(let scope, let format):
+            let base: String
+            switch scope {
+            case .site: base = "/"
+            case .category(let slug): base = "/category/\(segment(slug))/"
+            case .tag(let slug): base = "/tag/\(segment(slug))/"
+            case .author(let slug): base = "/author/\(segment(slug))/"
+            }
+            switch format {
+            case .rss: return base + "feed/"
+            case .atom: return base + "feed/atom/"
+            case .json: return base + "feed.json"
+            }
+        case .sitemapIndex: return "/sitemap.xml"
+        case .sitemap(let part): return "/" + part.fileName
+        case .robots: return "/robots.txt"
         }
         return page > 1 ? base + "page/\(page)/" : base
+    }
+}
+
+/// Whose articles a feed carries.
+public enum FeedScope: Hashable, Sendable {
+    case site
+    case category(String)
+    case tag(String)
+    case author(String)
+
+    /// The scope of the path segments before `feed`: none, or `category/…`, `tag/x`, `author/x`.
+    init?(_ segments: ArraySlice<String>) {
+        switch (segments.first, segments.count) {
+        case (nil, _): self = .site
+        case ("category", 2...): self = .category(segments.last!)
+        case ("tag", 2): self = .tag(segments.last!)
+        case ("author", 2): self = .author(segments.last!)
+        default: return nil
+        }
+    }
+}
+
+/// The three feed formats readers and aggregators use.
+public enum FeedFormat: Hashable, Sendable {
+    case rss, atom, json
+
+    var contentType: String {
+        switch self {
+        case .rss: "application/rss+xml; charset=utf-8"
+        case .atom: "application/atom+xml; charset=utf-8"
+        case .json: "application/feed+json; charset=utf-8"
+        }
+    }
+}
+
+/// One sitemap file under `/sitemap.xml`.
+public enum SitemapPart: Hashable, Sendable {
+    /// Articles published in a month (site time zone), at most 1,000 per part.
+    case articles(year: Int, month: Int, part: Int)
+    /// The home page and every section.
+    case categories
+    case tags
+    case authors
+    /// Google News: articles of the last two days.
+    case news
+
+    /// At most this many URLs in one sitemap file.
+    static let urlLimit = 1000
+
+    var fileName: String {
+        switch self {
+        case .articles(let year, let month, let part):
+            let base = "sitemap-articles-\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+            return (part > 1 ? base + "-\(part)" : base) + ".xml"
+        case .categories: return "sitemap-categories.xml"
+        case .tags: return "sitemap-tags.xml"
+        case .authors: return "sitemap-authors.xml"
+        case .news: return "sitemap-news.xml"
+        }
+    }
+
+    init?(fileName: String) {
+        switch fileName {
+        case "sitemap-categories.xml": self = .categories
+        case "sitemap-tags.xml": self = .tags
+        case "sitemap-authors.xml": self = .authors
+        case "sitemap-news.xml": self = .news
+        default:
+            guard fileName.hasPrefix("sitemap-articles-"), fileName.hasSuffix(".xml") else { return nil }
+            let parts = fileName.dropFirst("sitemap-articles-".count).dropLast(4).split(separator: "-")
+            guard (2...3).contains(parts.count), parts[0].count == 4, parts[1].count == 2,
+                let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+            else { return nil }
+            var part = 1
+            if parts.count == 3 {
+                guard let number = Int(parts[2]), number >= 2, String(number) == parts[2] else { return nil }
+                part = number
+            }
+            self = .articles(year: year, month: month, part: part)
+        }
     }
 }
 
@@ -80,7 +182,10 @@ extension SiteRoute {
     static let maximumQueryLength = 200
 
     /// Parses a raw (still percent-encoded) request path and query.
-    public static func resolve(path rawPath: String, query rawQuery: String?, permalink: PermalinkStructure) -> SiteRouteResolution {
+    public static func resolve(
+        path rawPath: String, query rawQuery: String?, permalink: PermalinkStructure, previous: [PermalinkStructure] = []
+    ) -> SiteRouteResolution {
+        let permalinks = [permalink] + previous
         var segments: [String] = []
         for raw in rawPath.split(separator: "/", omittingEmptySubsequences: true) {
             guard let decoded = String(raw).removingPercentEncoding else {
@@ -131,20 +236,22 @@ extension SiteRoute {
             page = number
         }
 
-        guard let route = route(for: segments, page: page, permalink: permalink) else { return .notFound }
+        if let file = fileRoute(segments, hasTrailingSlash: rawPath.hasSuffix("/")) { return file }
+        guard let route = route(for: segments, page: page, permalinks: permalinks) else { return .notFound }
         if case .search(let query, _) = route { return searchRoute(query, page: page) }
         // WordPress answers slash-less addresses with a redirect to the slashed one; an article
         // under a structure without a final slash (`/%postname%.html`) is the exception.
         if !rawPath.hasSuffix("/"), rawPath != "/" {
-            if case .article = route, !permalink.pattern.hasSuffix("/") { return .route(route) }
+            if case .article = route, permalinks.contains(where: { !$0.pattern.hasSuffix("/") }) { return .route(route) }
             return .redirect(rawPath + "/" + (rawQuery.map { "?" + $0 } ?? ""))
         }
         return .route(route)
     }
 
     /// The route of decoded path segments (with any `page/N` removed), or nil.
-    static func route(for segments: [String], page: Int, permalink: PermalinkStructure) -> SiteRoute? {
+    static func route(for segments: [String], page: Int, permalinks: [PermalinkStructure]) -> SiteRoute? {
         guard let first = segments.first else { return .home(page: page) }
+        if page == 1, let feed = feedRoute(segments) { return feed }
         switch first {
         case "category" where segments.count >= 2:
             return .category(slug: segments[segments.count - 1], page: page)
@@ -160,10 +267,44 @@ extension SiteRoute {
         if let archive = archiveRoute(segments, page: page) {
             return archive
         }
-        if page == 1, let match = permalink.match(segments) {
-            return .article(match)
+        if page == 1 {
+            for permalink in permalinks {
+                if let match = permalink.match(segments) { return .article(match) }
+            }
         }
         return nil
+    }
+
+    /// `…/feed/`, `…/feed/atom/`, `…/feed/rss2/` of the site, a section, a tag or an author.
+    static func feedRoute(_ segments: [String]) -> SiteRoute? {
+        guard let feedIndex = segments.lastIndex(of: "feed") else { return nil }
+        let format: FeedFormat
+        switch segments[(feedIndex + 1)...] {
+        case []: format = .rss
+        case ["rss2"], ["rss"]: format = .rss
+        case ["atom"]: format = .atom
+        case ["json"]: format = .json
+        default: return nil
+        }
+        guard let scope = FeedScope(segments[..<feedIndex]) else { return nil }
+        return .feed(scope, format)
+    }
+
+    /// Addresses that are files, not folders: no trailing slash, no redirect.
+    static func fileRoute(_ segments: [String], hasTrailingSlash: Bool) -> SiteRouteResolution? {
+        guard !hasTrailingSlash, let last = segments.last, last.contains(".") else { return nil }
+        switch last {
+        case "feed.json":
+            guard let scope = FeedScope(segments.dropLast()) else { return .notFound }
+            return .route(.feed(scope, .json))
+        case "sitemap.xml" where segments.count == 1:
+            return .route(.sitemapIndex)
+        case "robots.txt" where segments.count == 1:
+            return .route(.robots)
+        default:
+            if segments.count == 1, let part = SitemapPart(fileName: last) { return .route(.sitemap(part)) }
+            return nil
+        }
     }
 
     static func searchRoute(_ text: String, page: Int) -> SiteRouteResolution {

@@ -39,7 +39,8 @@ public struct Theme: Sendable {
             throw ThemeError("theme.json in \(directory) is not valid: \(error)")
         }
         do {
-            templates = try await MustacheLibrary(directory: (directory as NSString).appendingPathComponent("templates"))
+            templates = try CoreTemplates.adding(
+                to: try await MustacheLibrary(directory: (directory as NSString).appendingPathComponent("templates")))
         } catch let error as MustacheLibrary.ParserError {
             throw ThemeError("template \(error.filename) line \(error.context.lineNumber): \(error.error)")
         }

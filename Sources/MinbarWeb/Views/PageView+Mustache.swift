@@ -16,6 +16,7 @@ extension PageView: MustacheParent {
         case "documentTitle": self.documentTitle
         case "description": self.description
         case "canonicalURL": self.canonicalURL
+        case "meta": self.meta
         case "prevURL": self.prevURL
         case "nextURL": self.nextURL
         case "nav": self.nav
@@ -94,6 +95,7 @@ extension DateView: MustacheParent {
         case "iso": self.iso
         case "text": self.text
         case "hijri": self.hijri
+        case "relative": self.relative
         default: nil
         }
     }
@@ -255,6 +257,46 @@ extension ErrorView: MustacheParent {
         case "status": self.status
         case "title": self.title
         case "message": self.message
+        default: nil
+        }
+    }
+}
+
+extension HeadMeta: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "siteName": self.siteName
+        case "locale": self.locale
+        case "ogType": self.ogType
+        case "imageURL": self.imageURL
+        case "twitterCard": self.twitterCard
+        case "articleMeta": self.articleMeta
+        case "feeds": self.feeds
+        case "jsonLD": self.jsonLD
+        default: nil
+        }
+    }
+}
+
+extension ArticleMeta: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "publishedTime": self.publishedTime
+        case "modifiedTime": self.modifiedTime
+        case "section": self.section
+        case "tags": self.tags
+        default: nil
+        }
+    }
+}
+
+extension FeedLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "type": self.type
+        case "url": self.url
         default: nil
         }
     }

@@ -11,8 +11,10 @@ struct PageView: Sendable {
     var assets: AssetsView
     var documentTitle: String
     var description: String?
-    /// Absolute-path canonical link, percent-encoded.
+    /// Absolute canonical URL, percent-encoded.
     var canonicalURL: String
+    /// What the `<head>` says to search engines, social sites and feed readers.
+    var meta: HeadMeta
     var prevURL: String?
     var nextURL: String?
     /// Top-level sections for the header navigation.
@@ -27,6 +29,37 @@ struct PageView: Sendable {
     var listing: ListingView?
     var search: SearchView?
     var error: ErrorView?
+}
+
+/// Head metadata: Open Graph, Twitter card, feeds and JSON-LD. Rendered by the core's
+/// `partials/head-meta` template unless the theme has its own.
+struct HeadMeta: Sendable {
+    var title: String
+    var siteName: String
+    /// `ar_AR` or `en_US`.
+    var locale: String
+    /// `website` or `article`.
+    var ogType: String
+    var imageURL: String?
+    var twitterCard: String
+    /// Named apart from the page's `article` so Mustache never mixes the two.
+    var articleMeta: ArticleMeta?
+    var feeds: [FeedLink]
+    /// A ready `@graph` document, escaped for `<script>`.
+    var jsonLD: String
+}
+
+struct ArticleMeta: Sendable {
+    var publishedTime: String
+    var modifiedTime: String
+    var section: String?
+    var tags: [String]
+}
+
+struct FeedLink: Sendable {
+    var title: String
+    var type: String
+    var url: String
 }
 
 struct SiteView: Sendable {
@@ -65,6 +98,8 @@ struct DateView: Sendable {
     var iso: String
     var text: String
     var hijri: String?
+    /// "منذ 3 ساعات" for recent dates, shown on home and lists.
+    var relative: String?
 }
 
 struct ImageView: Sendable {
