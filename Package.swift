@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "MinbarWebTests",
             dependencies: [
-                "MinbarWeb", "MinbarSQLite", "MinbarDemo",
+                "MinbarWeb", "MinbarSQLite", "MinbarDemo", "MinbarArabic",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -14,8 +14,8 @@ extension PublicSite {
         let contentType: String
         var lastModified: Date?
         switch route {
-        case .feed(let scope, let format):
-            (text, lastModified) = try await feed(scope, format, builder: builder, dates: dates)
+        case .feed(let scope, let format, let page):
+            (text, lastModified) = try await feed(scope, format, page: page, builder: builder, dates: dates)
             contentType = format.contentType
         case .sitemapIndex:
             (text, lastModified) = try await sitemapIndex(builder: builder, dates: dates)
@@ -47,10 +47,9 @@ extension PublicSite {
 
     // MARK: Feeds
 
-    func feed(_ scope: FeedScope, _ format: FeedFormat, builder: PageBuilder, dates: FeedDates) async throws -> (String, Date?) {
+    func feed(_ scope: FeedScope, _ format: FeedFormat, page number: Int, builder: PageBuilder, dates: FeedDates) async throws -> (String, Date?) {
         let settings = builder.settings
-        var query = ArticleQuery.published(at: builder.now)
-        query.limit = settings.feedItems
+        var query = ArticleQuery.published(at: builder.now).page(number, perPage: settings.feedItems)
         query.withoutBody = !settings.feedFullText
         var title = settings.name
         var description = settings.tagline
@@ -76,7 +75,10 @@ extension PublicSite {
             if !author.bio.isEmpty { description = author.bio }
             page = .author(slug: slug, page: 1)
         }
-        let articles = try await store.articles(matching: query).articles
+        let result = try await store.articles(matching: query)
+        // Page 1 of an empty feed is a feed with no items; a page past the last is not a page.
+        if number > 1, result.articles.isEmpty { throw PageError.notFound }
+        let articles = result.articles
         let items = articles.map { article -> FeedWriter.Item in
             let url = builder.absolute(builder.articleEncodedPath(article))
             return FeedWriter.Item(
@@ -91,7 +93,7 @@ extension PublicSite {
         let updated = articles.map(\.modifiedAt).max()
         let channel = FeedWriter.Channel(
             title: title, description: description, language: settings.language,
-            pageURL: builder.absolute(page.path(encoded: true)), feedURL: builder.absolute(SiteRoute.feed(scope, format).path(encoded: true)),
+            pageURL: builder.absolute(page.path(encoded: true)), feedURL: builder.absolute(SiteRoute.feed(scope, format, page: number).path(encoded: true)),
             updated: updated ?? builder.now)
         return (FeedWriter(dates: dates).write(format, channel: channel, items: items), updated)
     }

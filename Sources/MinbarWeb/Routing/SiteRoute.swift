@@ -17,7 +17,7 @@ public enum SiteRoute: Hashable, Sendable {
     case archive(year: Int, month: Int?, day: Int?, page: Int)
     case search(query: String, page: Int)
     /// RSS, Atom or JSON Feed of the site, a section, a tag or an author.
-    case feed(FeedScope, FeedFormat)
+    case feed(FeedScope, FeedFormat, page: Int = 1)
     /// `/sitemap.xml`: the index of the sitemaps below.
     case sitemapIndex
     case sitemap(SitemapPart)
@@ -30,7 +30,9 @@ public enum SiteRoute: Hashable, Sendable {
             return page
         case .archive(_, _, _, let page):
             return page
-        case .article, .articleID, .feed, .sitemapIndex, .sitemap, .robots:
+        case .feed(_, _, let page):
+            return page
+        case .article, .articleID, .sitemapIndex, .sitemap, .robots:
             return 1
         }
     }
@@ -44,6 +46,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .author(let slug, _): return .author(slug: slug, page: page)
         case .archive(let year, let month, let day, _): return .archive(year: year, month: month, day: day, page: page)
         case .search(let query, _): return .search(query: query, page: page)
+        case .feed(let scope, let format, _): return .feed(scope, format, page: page)
         default: return self
         }
     }
@@ -67,7 +70,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .search(let query, _): base = "/search/\(Slug.percentEncoded(query))/"
         case .articleID(let id): return "/?p=\(id)"
         case .article: return "/"
-        case .feed(let scope, let format):
+        case .feed(let scope, let format, let page):
+            let paged = page > 1 ? "?paged=\(page)" : ""
             let base: String
             switch scope {
             case .site: base = "/"
@@ -76,9 +80,9 @@ public enum SiteRoute: Hashable, Sendable {
             case .author(let slug): base = "/author/\(segment(slug))/"
             }
             switch format {
-            case .rss: return base + "feed/"
-            case .atom: return base + "feed/atom/"
-            case .json: return base + "feed.json"
+            case .rss: return base + "feed/" + paged
+            case .atom: return base + "feed/atom/" + paged
+            case .json: return base + "feed.json" + paged
             }
         case .sitemapIndex: return "/sitemap.xml"
         case .sitemap(let part): return "/" + part.fileName
@@ -236,9 +240,15 @@ extension SiteRoute {
             page = number
         }
 
-        if let file = fileRoute(segments, hasTrailingSlash: rawPath.hasSuffix("/")) { return file }
+        if let file = fileRoute(segments, hasTrailingSlash: rawPath.hasSuffix("/")) {
+            if case .route(.feed(let scope, let format, _)) = file { return .route(.feed(scope, format, page: page)) }
+            return file
+        }
         guard let route = route(for: segments, page: page, permalinks: permalinks) else { return .notFound }
         if case .search(let query, _) = route { return searchRoute(query, page: page) }
+        if case .feed(let scope, let format, _) = route, page > 1, rawPath.hasSuffix("/") {
+            return .route(.feed(scope, format, page: page))
+        }
         // WordPress answers slash-less addresses with a redirect to the slashed one; an article
         // under a structure without a final slash (`/%postname%.html`) is the exception.
         if !rawPath.hasSuffix("/"), rawPath != "/" {
@@ -251,7 +261,7 @@ extension SiteRoute {
     /// The route of decoded path segments (with any `page/N` removed), or nil.
     static func route(for segments: [String], page: Int, permalinks: [PermalinkStructure]) -> SiteRoute? {
         guard let first = segments.first else { return .home(page: page) }
-        if page == 1, let feed = feedRoute(segments) { return feed }
+        if let feed = feedRoute(segments) { return feed }
         switch first {
         case "category" where segments.count >= 2:
             return .category(slug: segments[segments.count - 1], page: page)
