@@ -145,6 +145,51 @@ import Testing
         }
     }
 
+    @Test func featuredImagesTravelInFeedsAndMetadata() async throws {
+        let site = try await TestSite.demo()
+        let categories = try await site.store.categories()
+        let article = try await site.store.saveArticle(
+            ArticleInput(
+                title: "خبر مصور", body: ArticleBody(html: "<p>نص</p>"), status: .published, publishedAt: site.clock.now,
+                primaryCategoryID: categories[0].id,
+                featuredImage: FeaturedImage(url: "/media/2027/صورة.jpg", alt: "وصف الصورة", caption: "تعليق")))
+        try await site.site.contentChanged()
+        let image = Self.base + "/media/2027/" + Slug.percentEncodedForTests("صورة") + ".jpg"
+        try await site.app.test(.router) { client in
+            #expect(try await client.page("/feed/").body.contains("<media:content url=\"\(image)\" medium=\"image\"/>"))
+            #expect(try await client.page("/feed/atom/").body.contains("<link rel=\"enclosure\" href=\"\(image)\"/>"))
+            #expect(try await client.page("/feed.json").body.contains("\"image\" : \"\(image)\""))
+            let page = try await client.page(try await site.path(of: article))
+            #expect(page.body.contains("<meta property=\"og:image\" content=\"\(image)\">"))
+            #expect(page.body.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
+            #expect(page.body.contains("<figcaption>تعليق</figcaption>"))
+        }
+    }
+
+    @Test func aMonthWithMoreThanAThousandArticlesIsSplit() async throws {
+        let site = try await TestSite.demo()
+        let categories = try await site.store.categories()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Amman")!
+        let march = calendar.date(from: DateComponents(year: 2020, month: 3, day: 1, hour: 12))!
+        for number in 0..<1001 {
+            _ = try await site.store.saveArticle(
+                ArticleInput(
+                    title: "خبر رقم \(number)", body: ArticleBody(html: "<p>نص</p>"), status: .published,
+                    publishedAt: march.addingTimeInterval(Double(number) * 60), primaryCategoryID: categories[0].id))
+        }
+        try await site.site.contentChanged()
+        try await site.app.test(.router) { client in
+            let index = try await client.page("/sitemap.xml")
+            #expect(index.body.contains("/sitemap-articles-2020-03.xml</loc>"))
+            #expect(index.body.contains("/sitemap-articles-2020-03-2.xml</loc>"))
+            #expect(!index.body.contains("/sitemap-articles-2020-03-3.xml</loc>"))
+            #expect(try await client.page("/sitemap-articles-2020-03.xml").body.occurrences(of: "<url>") == 1000)
+            #expect(try await client.page("/sitemap-articles-2020-03-2.xml").body.occurrences(of: "<url>") == 1)
+            #expect(try await client.page("/sitemap-articles-2020-03-3.xml").status == .notFound)
+        }
+    }
+
     @Test func formerAddressesRedirectAfterARenameAndAStructureChange() async throws {
         let site = try await TestSite.demo()
         let seed = try await site.seedArticle()
