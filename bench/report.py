@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads bench/run's measurements, appends a dated entry to bench/RESULTS.md and redraws
 bench/results.svg (throughput of every recorded run, Minbar beside its baseline)."""
-import datetime, json, os, pathlib, platform, re, subprocess, sys
+import datetime, json, os, pathlib, platform, re, subprocess, sys, textwrap
 
 bench = pathlib.Path(__file__).resolve().parent
 
@@ -66,7 +66,7 @@ def main():
     cpus = os.cpu_count()
     
     ok = lambda good: "✅" if good else "❌"
-    entry = f"""
+    entry = textwrap.dedent(f"""
     ## {now} — commit {commit}
     
     `bench/run` (DURATION={duration}, CONNECTIONS={connections}) on {platform.system()} {platform.machine()}, {cpus} cores shared by wrk and the servers.
@@ -80,7 +80,7 @@ def main():
     | seed page weight, gzip: HTML + CSS + JS | | {" + ".join(f"{w / 1024:.1f}" for w in weights)} = {sum(weights) / 1024:.1f} KB | < 50 KB {ok(sum(weights) < 50 * 1024)} |
     | repeat visit with If-None-Match | | HTTP {revisit} | 304 {ok(revisit == "304")} |
     | non-2xx/3xx answers during the runs | {sum(r["errors"] for r in base)} | {sum(r["errors"] for r in mine) + site["errors"]} | |
-    """
+    """)
     results = bench / "RESULTS.md"
     if not results.exists():
         results.write_text("# Benchmark results\n\nEach entry is appended by `bench/run`; the chart shows every entry's throughput.\n\n![throughput](results.svg)\n")

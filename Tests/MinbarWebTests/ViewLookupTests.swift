@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Testing
 
@@ -80,5 +81,19 @@ import Testing
         expectEveryPropertyAnswers(page.error!)
         // A nil optional answers nil, so Mustache looks in the enclosing context as with Mirror.
         #expect(DateView(iso: "", text: "", hijri: nil, relative: nil).child(named: "hijri") == nil)
+    }
+}
+
+@Suite struct JSONValueTests {
+    @Test func writesJSONThatParsersReadBackAndScriptsCannotEscape() throws {
+        let tricky = "قال: \"نعم\" \\ </script><!-- & \n\t\u{01} \u{2028}"
+        let value = JSONValue.object([("text", .string(tricky)), ("n", .int(3)), ("list", .array([.string("أ"), .int(-1)]))])
+        let text = value.text
+        #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(parsed["text"] as? String == tricky)
+        #expect(parsed["n"] as? Int == 3)
+        #expect((parsed["list"] as? [Any])?.count == 2)
+        #expect(text.hasPrefix("{\"text\":"))
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// JSON-LD (schema.org) for the head of pages: NewsArticle and BreadcrumbList on articles,
 /// WebSite with a SearchAction on the home page.
 enum StructuredData {
@@ -13,60 +11,78 @@ enum StructuredData {
         url: String, headline: String, description: String, published: String, modified: String, authors: [Person],
         publisher: String, publisherURL: String, logoURL: String, section: String?, keywords: [String], imageURL: String?,
         language: String
-    ) -> [String: Any] {
-        var article: [String: Any] = [
-            "@type": "NewsArticle",
-            "@id": url + "#article",
-            "mainEntityOfPage": url,
-            "url": url,
-            "headline": String(headline.prefix(110)),
-            "description": description,
-            "datePublished": published,
-            "dateModified": modified,
-            "inLanguage": language,
-            "author": authors.map { ["@type": $0.isOrganization ? "Organization" : "Person", "name": $0.name, "url": $0.url] },
-            "publisher": [
-                "@type": "Organization", "name": publisher, "url": publisherURL,
-                "logo": ["@type": "ImageObject", "url": logoURL],
-            ] as [String: Any],
+    ) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("@type", .string("NewsArticle")),
+            ("@id", .string(url + "#article")),
+            ("mainEntityOfPage", .string(url)),
+            ("url", .string(url)),
+            ("headline", .string(String(headline.prefix(110)))),
+            ("description", .string(description)),
+            ("datePublished", .string(published)),
+            ("dateModified", .string(modified)),
+            ("inLanguage", .string(language)),
+            (
+                "author",
+                .array(
+                    authors.map {
+                        .object([
+                            ("@type", .string($0.isOrganization ? "Organization" : "Person")), ("name", .string($0.name)),
+                            ("url", .string($0.url)),
+                        ])
+                    })
+            ),
+            (
+                "publisher",
+                .object([
+                    ("@type", .string("Organization")), ("name", .string(publisher)), ("url", .string(publisherURL)),
+                    ("logo", .object([("@type", .string("ImageObject")), ("url", .string(logoURL))])),
+                ])
+            ),
         ]
-        if let section { article["articleSection"] = section }
-        if !keywords.isEmpty { article["keywords"] = keywords.joined(separator: ", ") }
-        if let imageURL { article["image"] = [imageURL] }
-        return article
+        if let section { members.append(("articleSection", .string(section))) }
+        if !keywords.isEmpty { members.append(("keywords", .string(keywords.joined(separator: ", ")))) }
+        if let imageURL { members.append(("image", .array([.string(imageURL)]))) }
+        return .object(members)
     }
 
-    static func breadcrumbs(_ trail: [(name: String, url: String)]) -> [String: Any] {
-        [
-            "@type": "BreadcrumbList",
-            "itemListElement": trail.enumerated().map { index, step in
-                ["@type": "ListItem", "position": index + 1, "name": step.name, "item": step.url] as [String: Any]
-            },
-        ]
+    static func breadcrumbs(_ trail: [(name: String, url: String)]) -> JSONValue {
+        .object([
+            ("@type", .string("BreadcrumbList")),
+            (
+                "itemListElement",
+                .array(
+                    trail.enumerated().map { index, step in
+                        .object([
+                            ("@type", .string("ListItem")), ("position", .int(index + 1)), ("name", .string(step.name)),
+                            ("item", .string(step.url)),
+                        ])
+                    })
+            ),
+        ])
     }
 
-    static func website(name: String, url: String, description: String, language: String) -> [String: Any] {
-        [
-            "@type": "WebSite",
-            "@id": url + "/#website",
-            "name": name,
-            "url": url + "/",
-            "description": description,
-            "inLanguage": language,
-            "potentialAction": [
-                "@type": "SearchAction",
-                "target": ["@type": "EntryPoint", "urlTemplate": url + "/?s={search_term_string}"],
-                "query-input": "required name=search_term_string",
-            ] as [String: Any],
-        ]
+    static func website(name: String, url: String, description: String, language: String) -> JSONValue {
+        .object([
+            ("@type", .string("WebSite")),
+            ("@id", .string(url + "/#website")),
+            ("name", .string(name)),
+            ("url", .string(url + "/")),
+            ("description", .string(description)),
+            ("inLanguage", .string(language)),
+            (
+                "potentialAction",
+                .object([
+                    ("@type", .string("SearchAction")),
+                    ("target", .object([("@type", .string("EntryPoint")), ("urlTemplate", .string(url + "/?s={search_term_string}"))])),
+                    ("query-input", .string("required name=search_term_string")),
+                ])
+            ),
+        ])
     }
 
-    /// The nodes as one `@graph` document, safe inside `<script>`: `<`, `>` and `&` are written
-    /// as JSON escapes so no text can close the element.
-    static func script(_ nodes: [[String: Any]]) -> String {
-        let document: [String: Any] = ["@context": "https://schema.org", "@graph": nodes]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+    /// The nodes as one `@graph` document, safe inside `<script>`.
+    static func script(_ nodes: [JSONValue]) -> String {
+        JSONValue.object([("@context", .string("https://schema.org")), ("@graph", .array(nodes))]).text
     }
 }

@@ -45,7 +45,7 @@ struct PageBuilder: Sendable {
     /// `feeds` are the feeds of what the page lists (the site's own are always offered).
     func frame(
         title: String?, canonicalPath: String, description: String?, bodyClass: String, currentSection: Int64? = nil,
-        feeds: [FeedLink] = [], jsonLD: [[String: Any]] = []
+        feeds: [FeedLink] = [], jsonLD: [JSONValue] = []
     ) -> PageView {
         let top = categories.topLevel
         let currentTop = currentSection.flatMap { id in categories.first { $0.id == id } }.map { categories.ancestry(of: $0).last!.id }

@@ -5,6 +5,7 @@ enum CoreTemplates {
     /// `partials/head-meta`: canonical link, description, Open Graph, Twitter card, feed links
     /// and JSON-LD.
     static let headMeta = """
+        {{% CONTENT_TYPE: HTML }}
         {{#meta}}
         <link rel="canonical" href="{{canonicalURL}}">
         {{#description}}<meta name="description" content="{{description}}">

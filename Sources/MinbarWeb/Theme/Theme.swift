@@ -38,6 +38,7 @@ public struct Theme: Sendable {
         } catch {
             throw ThemeError("theme.json in \(directory) is not valid: \(error)")
         }
+        FastHTMLContentType.registered
         do {
             templates = try CoreTemplates.adding(
                 to: try await MustacheLibrary(directory: (directory as NSString).appendingPathComponent("templates")))
