@@ -57,7 +57,7 @@ struct Serve: AsyncParsableCommand {
         configuration.pageCacheEnabled = !noPageCache
         let reachableHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
         configuration.baseURL = baseURL ?? "http://\(reachableHost):\(port)"
-        let site = try await PublicSite(store: store, theme: loadedTheme, configuration: configuration, logger: logger)
+        let site = try await PublicSite(store: store, search: store, theme: loadedTheme, configuration: configuration, logger: logger)
         let host = self.host
         let explicitBaseURL = baseURL
         let app = buildApplication(site: site, host: host, port: port, logger: logger) { port in

@@ -97,6 +97,21 @@ public struct AppDatabase: Sendable {
                 t.column("article_id", .integer).notNull().references("article", onDelete: .cascade)
             }
         }
+        migrator.registerMigration("v3-search") { db in
+            // Pre-analysed text (MinbarArabic's folded words, space-separated) in an FTS5 table
+            // whose rowid is the article id; unicode61 only splits it on the spaces.
+            try db.execute(sql: "CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')")
+            // The site's vocabulary: how many articles use each folded word (guards stemming).
+            try db.create(table: "search_term") { t in
+                t.primaryKey("term", .text)
+                t.column("articles", .integer).notNull()
+            }
+            // Editor-managed synonyms: phrases of one group find each other.
+            try db.create(table: "search_synonym") { t in
+                t.primaryKey("phrase", .text)
+                t.column("group_id", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

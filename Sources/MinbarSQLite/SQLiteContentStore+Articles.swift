@@ -126,7 +126,7 @@ extension SQLiteContentStore {
     public func saveArticle(_ input: ArticleInput) async throws -> Article {
         let now = self.now()
         let input = try input.validated(now: now)
-        return try await pool.write { db in
+        let (saved, removed, added) = try await pool.write { db -> (Article, Set<String>, Set<String>) in
             try Self.ensureSlugFree(db, table: "article", slug: input.slug, except: input.id)
             let categoryIDs = Self.unique([input.primaryCategoryID].compactMap { $0 } + input.extraCategoryIDs)
             try Self.ensureExist(db, table: "category", field: "categories", ids: categoryIDs)
@@ -160,11 +160,15 @@ extension SQLiteContentStore {
             try Self.replaceLinks(db, table: "article_category", column: "category_id", articleID: id, ids: categoryIDs)
             try Self.replaceLinks(db, table: "article_tag", column: "tag_id", articleID: id, ids: Self.unique(input.tagIDs))
             try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))
+            // The search index changes in the same transaction as the article.
+            let (removed, added) = try Self.indexForSearch(db, id: id, title: input.title, bodyHTML: input.body.html)
             guard let saved = try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.id = ?", arguments: [id]).first else {
                 throw ContentStoreError.notFound("article \(id)")
             }
-            return saved
+            return (saved, removed, added)
         }
+        searchState.apply(removed: removed, added: added)
+        return saved
     }
 
     // MARK: Queries

@@ -7,6 +7,8 @@ public struct SQLiteContentStore: ContentStore {
     public let database: AppDatabase
     /// The current time; tests replace it.
     let now: @Sendable () -> Date
+    /// Search vocabulary and synonyms in memory.
+    let searchState = SearchState()
 
     public init(database: AppDatabase, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database

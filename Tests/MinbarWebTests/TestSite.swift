@@ -41,7 +41,7 @@ struct TestSite {
         configure(&settings)
         try await store.saveSiteSettings(settings)
         let theme = try await Theme(directory: themeDirectory)
-        let site = try await PublicSite(store: store, theme: theme, configuration: configuration, clock: { clock.now })
+        let site = try await PublicSite(store: store, search: store, theme: theme, configuration: configuration, clock: { clock.now })
         return TestSite(store: store, site: site, clock: clock)
     }
 

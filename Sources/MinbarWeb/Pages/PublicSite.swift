@@ -10,6 +10,7 @@ import Synchronization
 /// a miss with one round of store reads and one template.
 public final class PublicSite: Sendable {
     let store: any ContentStore
+    let searchIndex: (any SearchIndex)?
     let theme: Theme
     let configuration: WebConfiguration
     let cache: PageCache<SiteRoute>
@@ -24,10 +25,11 @@ public final class PublicSite: Sendable {
     static let resolvedTargetLimit = 20_000
 
     public init(
-        store: any ContentStore, theme: Theme, configuration: WebConfiguration = WebConfiguration(),
+        store: any ContentStore, search: (any SearchIndex)? = nil, theme: Theme, configuration: WebConfiguration = WebConfiguration(),
         logger: Logger = Logger(label: "minbar.web"), clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws {
         self.store = store
+        self.searchIndex = search
         self.theme = theme
         self.configuration = configuration
         self.cache = PageCache(byteLimit: configuration.pageCacheBytes)
@@ -216,11 +218,8 @@ public final class PublicSite: Sendable {
         case .articleID(let id):
             guard let article = try await store.article(id: id), article.isPublic(at: now) else { throw PageError.notFound }
             throw PageError.movedPermanently(builder.articleEncodedPath(article))
-        case .search(let query, _):
-            view = builder.frame(
-                title: builder.string("search_results_for").replacingOccurrences(of: "{query}", with: query),
-                canonicalPath: route.path(encoded: true), description: nil, bodyClass: "search")
-            view.search = SearchView(query: query, message: builder.string("search_unavailable"), articles: [], pagination: nil)
+        case .search(let query, let page, let category):
+            (view, shown) = try await searchPage(query: query, page: page, category: category, route: route, builder: builder)
             candidates = ["search", "index"]
         }
         lastModified = shown.map(\.modifiedAt).max()

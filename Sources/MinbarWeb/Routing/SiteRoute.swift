@@ -15,7 +15,8 @@ public enum SiteRoute: Hashable, Sendable {
     case author(slug: String, page: Int)
     /// A date archive: a year, a month or a day.
     case archive(year: Int, month: Int?, day: Int?, page: Int)
-    case search(query: String, page: Int)
+    /// Search results, optionally within a section (`?category=slug`).
+    case search(query: String, page: Int, category: String? = nil)
     /// RSS, Atom or JSON Feed of the site, a section, a tag or an author.
     case feed(FeedScope, FeedFormat, page: Int = 1)
     /// `/sitemap.xml`: the index of the sitemaps below.
@@ -26,7 +27,7 @@ public enum SiteRoute: Hashable, Sendable {
     /// The page number of a listing (1 for single pages).
     public var page: Int {
         switch self {
-        case .home(let page), .category(_, let page), .tag(_, let page), .author(_, let page), .search(_, let page):
+        case .home(let page), .category(_, let page), .tag(_, let page), .author(_, let page), .search(_, let page, _):
             return page
         case .archive(_, _, _, let page):
             return page
@@ -45,7 +46,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .tag(let slug, _): return .tag(slug: slug, page: page)
         case .author(let slug, _): return .author(slug: slug, page: page)
         case .archive(let year, let month, let day, _): return .archive(year: year, month: month, day: day, page: page)
-        case .search(let query, _): return .search(query: query, page: page)
+        case .search(let query, _, let category): return .search(query: query, page: page, category: category)
         case .feed(let scope, let format, _): return .feed(scope, format, page: page)
         default: return self
         }
@@ -67,7 +68,10 @@ public enum SiteRoute: Hashable, Sendable {
             if let month { path += (month < 10 ? "0\(month)" : "\(month)") + "/" }
             if let month, month > 0, let day { path += (day < 10 ? "0\(day)" : "\(day)") + "/" }
             base = path
-        case .search(let query, _): base = "/search/\(Slug.percentEncoded(query))/"
+        case .search(let query, let page, let category):
+            var path = "/?s=" + (query.addingPercentEncoding(withAllowedCharacters: Slug.unreservedCharacters) ?? "")
+            if let category { path += "&category=" + Slug.percentEncoded(category) }
+            return page > 1 ? path + "&page=\(page)" : path
         case .articleID(let id): return "/?p=\(id)"
         case .article: return "/"
         case .feed(let scope, let format, let page):
@@ -225,7 +229,8 @@ extension SiteRoute {
             return .route(.articleID(number))
         }
         if let search = query["s"] {
-            return searchRoute(search, page: page)
+            let category = query["category"].flatMap { $0.isEmpty ? nil : Slug.normalize($0) }
+            return searchRoute(search, page: page, category: category)
         }
 
         // /…/page/N/
@@ -245,7 +250,7 @@ extension SiteRoute {
             return file
         }
         guard let route = route(for: segments, page: page, permalinks: permalinks) else { return .notFound }
-        if case .search(let query, _) = route { return searchRoute(query, page: page) }
+        if case .search(let query, _, _) = route { return searchRoute(query, page: page) }
         if case .feed(let scope, let format, _) = route, page > 1, rawPath.hasSuffix("/") {
             return .route(.feed(scope, format, page: page))
         }
@@ -317,7 +322,7 @@ extension SiteRoute {
         }
     }
 
-    static func searchRoute(_ text: String, page: Int) -> SiteRouteResolution {
+    static func searchRoute(_ text: String, page: Int, category: String? = nil) -> SiteRouteResolution {
         let query = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard query.count <= maximumQueryLength else {
             return .badRequest(
@@ -325,7 +330,7 @@ extension SiteRoute {
                     ar: "نص البحث أطول من \(maximumQueryLength) حرف؛ اختصره.",
                     en: "The search text is longer than \(maximumQueryLength) characters; shorten it."))
         }
-        return .route(.search(query: query, page: page))
+        return .route(.search(query: query, page: page, category: category))
     }
 
     /// `/2015/`, `/2015/12/`, `/2015/12/21/`.

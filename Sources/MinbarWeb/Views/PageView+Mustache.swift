@@ -123,6 +123,7 @@ extension ArticleCard: MustacheParent {
         case "breaking": self.breaking
         case "thumbnail": self.thumbnail
         case "byline": self.byline
+        case "snippetHTML": self.snippetHTML
         default: nil
         }
     }
@@ -244,8 +245,11 @@ extension SearchView: MustacheParent {
         switch name {
         case "query": self.query
         case "message": self.message
+        case "countText": self.countText
         case "articles": self.articles
         case "pagination": self.pagination
+        case "suggestion": self.suggestion
+        case "categories": self.categories
         default: nil
         }
     }
@@ -297,6 +301,17 @@ extension FeedLink: MustacheParent {
         case "title": self.title
         case "type": self.type
         case "url": self.url
+        default: nil
+        }
+    }
+}
+
+extension CategoryOption: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "slug": self.slug
+        case "name": self.name
+        case "selected": self.selected
         default: nil
         }
     }

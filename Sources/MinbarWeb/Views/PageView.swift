@@ -120,6 +120,8 @@ struct ArticleCard: Sendable {
     var breaking: Bool
     var thumbnail: ImageView?
     var byline: String
+    /// On search results: escaped text around the matched words, which are in `<mark>`.
+    var snippetHTML: String? = nil
 }
 
 struct BylineAuthor: Sendable {
@@ -200,8 +202,19 @@ struct HomeSection: Sendable {
 struct SearchView: Sendable {
     var query: String
     var message: String?
+    /// "12 نتيجة"
+    var countText: String?
     var articles: [ArticleCard]
     var pagination: PaginationView?
+    /// A spelling the site knows, as a link to its results.
+    var suggestion: LinkView?
+    var categories: [CategoryOption]
+}
+
+struct CategoryOption: Sendable {
+    var slug: String
+    var name: String
+    var selected: Bool
 }
 
 struct ErrorView: Sendable {

@@ -1,0 +1,104 @@
+import Foundation
+
+/// A word of a text: its normalized form for searching, and where it stands in the original
+/// text (for snippets and highlighting in the original spelling).
+public struct SearchToken: Sendable, Hashable {
+    /// The normalized word (see `ArabicAnalyzer.fold`).
+    public let term: String
+    /// Where the word is in the original text.
+    public let range: Range<String.Index>
+}
+
+/// Arabic text analysis for search: the same at index time and at query time.
+///
+/// Normalization folds what spelling varies on while meaning does not: harakat and Quranic marks,
+/// tatweel, the alef forms (أ إ آ ٱ → ا), ى → ي, ة → ه, ؤ → و, ئ → ي, Persian and Urdu letters,
+/// Arabic-Indic and Eastern digits, presentation forms, Latin case.
+public enum ArabicAnalyzer {
+    /// The folded form of one scalar: nil to drop it (a mark inside a word), else its text.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x0640: return nil  // tatweel
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED:
+            return nil  // harakat and Quranic marks
+        case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673: return "\u{0627}"  // آ أ إ ٱ → ا
+        case 0x0649, 0x06CC, 0x06D2: return "\u{064A}"  // ى ی ے → ي
+        case 0x0629, 0x06C0, 0x06C1, 0x06C3, 0x06D5: return "\u{0647}"  // ة ۀ ہ ۃ ە → ه
+        case 0x0624: return "\u{0648}"  // ؤ → و
+        case 0x0626: return "\u{064A}"  // ئ → ي
+        case 0x06A9, 0x06AA: return "\u{0643}"  // ک → ك
+        case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)  // ٠-٩
+        case 0x06F0...0x06F9: return Unicode.Scalar(scalar.value - 0x06F0 + 0x30)  // ۰-۹
+        case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)  // A-Z
+        default: return scalar
+        }
+    }
+
+    /// Whether a scalar is part of a word (letters, digits, and the marks and tatweel inside words).
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+        }
+        if ArabicNormalizer.isDiacritic(scalar) || scalar == ArabicNormalizer.tatweel { return true }
+        switch scalar.value {
+        case 0x060C, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4: return false  // Arabic punctuation
+        default: break
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType == .decimal
+    }
+
+    /// The words of a text, folded, with their ranges in the original.
+    ///
+    /// ```swift
+    /// ArabicAnalyzer.tokens(in: "وَالإرهابُ") // [SearchToken(term: "والارهاب", …)]
+    /// ```
+    public static func tokens(in text: String) -> [SearchToken] {
+        var tokens: [SearchToken] = []
+        var term = String.UnicodeScalarView()
+        var start: String.Index?
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        func finish(at end: String.Index) {
+            if let begin = start, !term.isEmpty { tokens.append(SearchToken(term: String(term), range: begin..<end)) }
+            term = String.UnicodeScalarView()
+            start = nil
+        }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                if start == nil { start = index }
+                if (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) {
+                    // Presentation forms (ﻻ, ﷲ …): their compatibility decomposition, folded.
+                    for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
+                        if let folded = fold(part), isWordScalar(part) { term.append(folded) }
+                    }
+                } else if let folded = fold(scalar) {
+                    term.append(folded)
+                }
+            } else {
+                finish(at: index)
+            }
+            index = scalars.index(after: index)
+        }
+        finish(at: scalars.endIndex)
+        return tokens
+    }
+
+    /// The folded words of a text, space-separated: what the index stores.
+    public static func foldedText(_ text: String) -> String {
+        tokens(in: text).map(\.term).joined(separator: " ")
+    }
+
+    /// One word folded (harakat dropped, letters unified).
+    public static func fold(word: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            if let folded = fold(scalar) { result.append(folded) }
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Full-text search over articles, Arabic-aware. The SQLite store implements it with FTS5 on
+/// pre-analysed text; the query planning, ranking inputs and snippets live in `SearchPlanner`.
+public protocol SearchIndex: Sendable {
+    /// Articles readers may see at `now` that match the query, best first.
+    func search(_ query: SearchQuery, now: Date) async throws -> SearchResults
+    /// Rebuilds the whole index from the articles; reports (done, total). Returns the count.
+    @discardableResult
+    func rebuildSearchIndex(progress: @Sendable (Int, Int) -> Void) async throws -> Int
+    /// Titles of public articles that start with or contain the words typed so far.
+    func suggestions(for text: String, now: Date, limit: Int) async throws -> [Article]
+    /// Editor-managed synonyms: each group's phrases find each other.
+    func synonymGroups() async throws -> [[String]]
+    func saveSynonymGroup(_ phrases: [String]) async throws
+    func deleteSynonymGroup(containing phrase: String) async throws -> Bool
+}
+
+/// What a reader asked for.
+public struct SearchQuery: Sendable, Hashable {
+    public var text: String
+    /// Only articles in this section (and below it).
+    public var categoryIDs: [Int64]?
+    public var page: Int
+    public var perPage: Int
+
+    public init(text: String, categoryIDs: [Int64]? = nil, page: Int = 1, perPage: Int = 10) {
+        self.text = text
+        self.categoryIDs = categoryIDs
+        self.page = page
+        self.perPage = perPage
+    }
+}
+
+/// One article found, with its score and a snippet whose matched words are marked.
+public struct SearchHit: Sendable, Hashable {
+    public var article: Article
+    public var score: Double
+    /// Escaped HTML from the original text with `<mark>` around the matched words.
+    public var snippetHTML: String
+
+    public init(article: Article, score: Double, snippetHTML: String) {
+        self.article = article
+        self.score = score
+        self.snippetHTML = snippetHTML
+    }
+}
+
+public struct SearchResults: Sendable, Hashable {
+    public var hits: [SearchHit]
+    public var total: Int
+    /// A spelling the site knows, when the query found little ("did you mean").
+    public var suggestion: String?
+
+    public init(hits: [SearchHit] = [], total: Int = 0, suggestion: String? = nil) {
+        self.hits = hits
+        self.total = total
+        self.suggestion = suggestion
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+import MinbarArabic
+
+/// What a search query means once analysed: clauses (a word or a quoted phrase), each with the
+/// spellings that may stand for it, graded so that exact forms rank above stems above spelling
+/// variants. Backends turn a plan into their own query language (FTS5 MATCH, tsquery).
+public struct SearchPlan: Sendable, Hashable {
+    /// How close an alternative is to what the reader typed.
+    public enum Level: Int, Sendable, Hashable, Comparable {
+        case variant = 0, synonym = 1, family = 2, exact = 3
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// How much a match at this level counts.
+        var weight: Double {
+            switch self {
+            case .exact: 1.0
+            case .family: 0.85
+            case .synonym: 0.8
+            case .variant: 0.6
+            }
+        }
+    }
+
+    /// A way to match a clause: one folded word, or several in a row (a phrase).
+    public struct Alternative: Sendable, Hashable {
+        public var words: [String]
+        public var level: Level
+    }
+
+    public struct Clause: Sendable, Hashable {
+        /// What the reader typed, folded.
+        public var words: [String]
+        public var alternatives: [Alternative]
+        /// A quoted phrase must match as typed (its words in order).
+        public var isPhrase: Bool
+    }
+
+    public var clauses: [Clause]
+
+    /// Every single folded word that counts as a match, with its best level (for highlighting).
+    public var matchingWords: [String: Level] {
+        var words: [String: Level] = [:]
+        for clause in clauses {
+            for alternative in clause.alternatives {
+                for word in alternative.words { words[word] = max(words[word] ?? alternative.level, alternative.level) }
+            }
+        }
+        return words
+    }
+}
+
+/// Turns what a reader typed into a `SearchPlan`, scores candidates, and cuts snippets.
+public enum SearchPlanner {
+    /// The longest query analysed, in words; the rest is ignored.
+    public static let maximumWords = 12
+
+    /// The plan of a query, or nil when it holds no word (only punctuation or harakat).
+    public static func plan(_ text: String, vocabulary: SearchVocabulary, synonyms: [[String]] = []) -> SearchPlan? {
+        var clauses: [SearchPlan.Clause] = []
+        let synonymGroups = synonyms.map { group in group.map { ArabicAnalyzer.tokens(in: $0).map(\.term) }.filter { !$0.isEmpty } }
+
+        for (isPhrase, part) in splitQuoted(text) {
+            let words = ArabicAnalyzer.tokens(in: part).map(\.term)
+            guard !words.isEmpty else { continue }
+            if isPhrase && words.count > 1 {
+                clauses.append(.init(words: words, alternatives: [.init(words: words, level: .exact)], isPhrase: true))
+                continue
+            }
+            var index = 0
+            while index < words.count {
+                // Two typed words that the site writes as one (لو دريان → لودريان).
+                if index + 1 < words.count, vocabulary.frequency(words[index] + words[index + 1]) > 0 {
+                    let pair = [words[index], words[index + 1]]
+                    var clause = wordClause(pair.joined(), vocabulary: vocabulary, synonymGroups: synonymGroups)
+                    clause.words = pair
+                    clause.alternatives.append(.init(words: pair, level: .exact))
+                    clauses.append(clause)
+                    index += 2
+                    continue
+                }
+                clauses.append(wordClause(words[index], vocabulary: vocabulary, synonymGroups: synonymGroups))
+                index += 1
+            }
+        }
+        // Multi-word synonyms typed as words (تنظيم الدولة → داعش).
+        clauses = mergeSynonymPhrases(clauses, synonymGroups: synonymGroups)
+        guard !clauses.isEmpty else { return nil }
+        return SearchPlan(clauses: Array(clauses.prefix(maximumWords)))
+    }
+
+    static func wordClause(_ word: String, vocabulary: SearchVocabulary, synonymGroups: [[[String]]]) -> SearchPlan.Clause {
+        var alternatives: [SearchPlan.Alternative] = [.init(words: [word], level: .exact)]
+        var seen: Set<[String]> = [[word]]
+        func add(_ words: [String], _ level: SearchPlan.Level) {
+            if seen.insert(words).inserted { alternatives.append(.init(words: words, level: level)) }
+        }
+        for member in vocabulary.family(of: word).sorted() { add([member], .family) }
+        if word.allSatisfy(\.isNumber) == false {
+            for variant in vocabulary.spellingVariants(of: word).sorted() { add([variant], .variant) }
+        }
+        for months in MonthNames.equivalents(of: word) { add(months, .synonym) }
+        for group in synonymGroups where group.contains([word]) || group.contains(where: { $0.count == 1 && vocabulary.stem($0[0]) == vocabulary.stem(word) }) {
+            for phrase in group where phrase != [word] {
+                add(phrase, .synonym)
+                if phrase.count == 1 { for member in vocabulary.family(of: phrase[0]).sorted() { add([member], .synonym) } }
+            }
+        }
+        return .init(words: [word], alternatives: alternatives, isPhrase: false)
+    }
+
+    /// When consecutive word clauses spell a multi-word synonym, they become one clause that
+    /// also matches the group's other phrases.
+    static func mergeSynonymPhrases(_ clauses: [SearchPlan.Clause], synonymGroups: [[[String]]]) -> [SearchPlan.Clause] {
+        var result: [SearchPlan.Clause] = []
+        var index = 0
+        outer: while index < clauses.count {
+            for group in synonymGroups {
+                for phrase in group where phrase.count > 1 && index + phrase.count <= clauses.count {
+                    let typed = clauses[index..<(index + phrase.count)]
+                    let matches = zip(typed, phrase).allSatisfy { clause, word in
+                        !clause.isPhrase && clause.alternatives.contains { $0.words == [word] }
+                    }
+                    guard matches else { continue }
+                    var alternatives: [SearchPlan.Alternative] = [.init(words: phrase, level: .exact)]
+                    for other in group where other != phrase { alternatives.append(.init(words: other, level: .synonym)) }
+                    result.append(.init(words: phrase, alternatives: alternatives, isPhrase: true))
+                    index += phrase.count
+                    continue outer
+                }
+            }
+            result.append(clauses[index])
+            index += 1
+        }
+        return result
+    }
+
+    /// The parts of a query in and out of quotes (straight, curly or guillemets).
+    static func splitQuoted(_ text: String) -> [(Bool, String)] {
+        var parts: [(Bool, String)] = []
+        var current = ""
+        var inside = false
+        for character in text {
+            if character == "\"" || character == "“" || character == "”" || character == "«" || character == "»" {
+                if !current.isEmpty { parts.append((inside, current)) }
+                current = ""
+                inside.toggle()
+            } else {
+                current.append(character)
+            }
+        }
+        // An unbalanced quote counts as if closed at the end.
+        if !current.isEmpty { parts.append((inside, current)) }
+        return parts
+    }
+
+    // MARK: Ranking
+
+    /// The final score of a candidate: the backend's relevance (BM25, higher is better) scaled by
+    /// how many clauses it matches and how closely, plus a gentle preference for recent articles.
+    public static func score(
+        _ plan: SearchPlan, relevance: Double, titleWords: [String], bodyWords: [String], age: TimeInterval
+    ) -> Double {
+        let title = Set(titleWords)
+        let body = Set(bodyWords)
+        var covered = 0.0
+        var closeness = 0.0
+        var inTitle = 0.0
+        for clause in plan.clauses {
+            var best: SearchPlan.Level?
+            var bestInTitle = false
+            for alternative in clause.alternatives {
+                let (found, titled) = contains(alternative.words, title: title, titleWords: titleWords, body: body, bodyWords: bodyWords)
+                guard found else { continue }
+                if best == nil || alternative.level > best! { best = alternative.level }
+                bestInTitle = bestInTitle || titled
+            }
+            if let best {
+                covered += 1
+                closeness += best.weight
+                if bestInTitle { inTitle += 1 }
+            }
+        }
+        let count = Double(plan.clauses.count)
+        let coverage = covered / count
+        let days = max(0, age / 86_400)
+        let recency = 1 + 0.05 * exp(-days / 365)
+        return max(relevance, 0.01) * (0.15 + 0.85 * coverage * coverage) * (0.5 + 0.5 * closeness / count)
+            * (1 + 0.25 * inTitle / count) * recency
+    }
+
+    static func contains(_ words: [String], title: Set<String>, titleWords: [String], body: Set<String>, bodyWords: [String]) -> (Bool, Bool) {
+        if words.count == 1 {
+            let inTitle = title.contains(words[0])
+            return (inTitle || body.contains(words[0]), inTitle)
+        }
+        let inTitle = containsSequence(words, in: titleWords)
+        return (inTitle || containsSequence(words, in: bodyWords), inTitle)
+    }
+
+    /// Whether the words occur in a row in the text.
+    public static func containsSequence(_ words: [String], in text: [String]) -> Bool {
+        guard words.count <= text.count else { return false }
+        for start in 0...(text.count - words.count) where text[start] == words[0] {
+            if Array(text[start..<(start + words.count)]) == words { return true }
+        }
+        return false
+    }
+
+    // MARK: Snippets
+
+    /// About `length` words of the original text around the best cluster of matches, escaped,
+    /// with each matched word in `<mark>`.
+    public static func snippet(_ plan: SearchPlan, text: String, length: Int = 30) -> String {
+        let tokens = ArabicAnalyzer.tokens(in: text)
+        guard !tokens.isEmpty else { return "" }
+        let matching = plan.matchingWords
+        let hits = tokens.indices.filter { matching[tokens[$0].term] != nil }
+        var start = 0
+        if !hits.isEmpty {
+            var bestCount = 0
+            for hit in hits {
+                let windowStart = max(0, hit - length / 4)
+                let count = hits.filter { $0 >= windowStart && $0 < windowStart + length }.count
+                if count > bestCount {
+                    bestCount = count
+                    start = windowStart
+                }
+            }
+        }
+        let end = min(tokens.count, start + length)
+        var html = start > 0 ? "… " : ""
+        var cursor = tokens[start].range.lowerBound
+        for index in start..<end {
+            let token = tokens[index]
+            html += HTMLText.escape(String(text[cursor..<token.range.lowerBound]))
+            let word = HTMLText.escape(String(text[token.range]))
+            html += matching[token.term] != nil ? "<mark>" + word + "</mark>" : word
+            cursor = token.range.upperBound
+        }
+        if end < tokens.count {
+            html += " …"
+        } else {
+            html += HTMLText.escape(String(text[cursor...]))
+        }
+        return html
+    }
+}
+
+/// Gregorian month names across the styles Arab countries use, for search.
+enum MonthNames {
+    /// The other names of a folded month name (ديسمبر ↔ كانون الاول), as folded word lists.
+    static func equivalents(of word: String) -> [[String]] {
+        for month in 1...12 {
+            let egyptian = ArabicAnalyzer.tokens(in: MonthNameStyle.egyptian.monthName(month)).map(\.term)
+            let levantine = ArabicAnalyzer.tokens(in: MonthNameStyle.levantine.monthName(month)).map(\.term)
+            if egyptian == [word] { return [levantine] }
+            if levantine == [word] { return [egyptian] }
+        }
+        return []
+    }
+}

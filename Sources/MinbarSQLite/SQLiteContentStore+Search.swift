@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import MinbarArabic
+import MinbarCore
+
+extension SQLiteContentStore: SearchIndex {
+    /// Most candidates FTS5 hands to the ranking.
+    static let candidateLimit = 500
+
+    // MARK: Indexing
+
+    /// Writes an article's analysed text to the index and updates the word counts; returns the
+    /// words it stopped and started using.
+    static func indexForSearch(_ db: Database, id: Int64, title: String, bodyHTML: String) throws -> (Set<String>, Set<String>) {
+        var removed = Set<String>()
+        if let old = try db.fetchRow(sql: "SELECT title, body FROM article_search WHERE rowid = ?", arguments: [id]) {
+            let oldTitle: String = old["title"]
+            let oldBody: String = old["body"]
+            removed = Set((oldTitle + " " + oldBody).split(separator: " ").map(String.init))
+            try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
+        }
+        let foldedTitle = ArabicAnalyzer.foldedText(title)
+        let foldedBody = ArabicAnalyzer.foldedText(HTMLText.plainText(fromHTML: bodyHTML))
+        try db.execute(
+            sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, foldedTitle, foldedBody])
+        let added = Set((foldedTitle + " " + foldedBody).split(separator: " ").map(String.init))
+        for term in removed.subtracting(added) {
+            try db.execute(sql: "UPDATE search_term SET articles = articles - 1 WHERE term = ?", arguments: [term])
+        }
+        try db.execute(sql: "DELETE FROM search_term WHERE articles <= 0")
+        for term in added.subtracting(removed) {
+            try db.execute(
+                sql: "INSERT INTO search_term (term, articles) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
+                arguments: [term])
+        }
+        return (removed.subtracting(added), added.subtracting(removed))
+    }
+
+    public func rebuildSearchIndex(progress: @Sendable (Int, Int) -> Void) async throws -> Int {
+        let ids = try await pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM article ORDER BY id") }
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM article_search")
+            try db.execute(sql: "DELETE FROM search_term")
+        }
+        searchState.forgetVocabulary()
+        var done = 0
+        for batch in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            try await pool.write { db in
+                for row in try db.fetchRows(
+                    sql: "SELECT id, title, body_html FROM article WHERE id IN (\(databaseQuestionMarks(count: batch.count)))",
+                    arguments: StatementArguments(batch))
+                {
+                    _ = try Self.indexForSearch(db, id: row["id"], title: row["title"], bodyHTML: row["body_html"])
+                }
+            }
+            done += batch.count
+            progress(done, ids.count)
+        }
+        searchState.forgetVocabulary()
+        return ids.count
+    }
+
+    // MARK: Searching
+
+    public func search(_ query: SearchQuery, now: Date) async throws -> SearchResults {
+        let vocabulary = try searchState.vocabulary(in: pool)
+        let synonyms = try searchState.synonyms(in: pool)
+        guard let plan = SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms) else { return SearchResults() }
+        let match = Self.ftsExpression(plan)
+        var sql = """
+            SELECT a.id, a.published_at, bm25(article_search, 2.0, 1.0) AS rank, s.title AS folded_title, s.body AS folded_body
+            FROM article_search s JOIN article a ON a.id = s.rowid
+            WHERE article_search MATCH ? AND a.status = ? AND a.published_at <= ?
+            """
+        var arguments: StatementArguments = [match, ArticleStatus.published.rawValue, now]
+        if let categoryIDs = query.categoryIDs {
+            sql += " AND a.id IN (SELECT article_id FROM article_category WHERE category_id IN (\(databaseQuestionMarks(count: max(categoryIDs.count, 1)))))"
+            arguments += StatementArguments(categoryIDs.isEmpty ? [-1] : categoryIDs)
+        }
+        sql += " ORDER BY rank LIMIT \(Self.candidateLimit)"
+        let rows = try await pool.read { db in try db.fetchRows(sql: sql, arguments: arguments) }
+
+        var scored: [(id: Int64, score: Double)] = []
+        for row in rows {
+            let titleWords = (row["folded_title"] as String).split(separator: " ").map(String.init)
+            let bodyWords = (row["folded_body"] as String).split(separator: " ").map(String.init)
+            // A quoted phrase must be there as typed.
+            let phrasesPresent = plan.clauses.filter(\.isPhrase).allSatisfy { clause in
+                clause.alternatives.contains {
+                    SearchPlanner.containsSequence($0.words, in: titleWords) || SearchPlanner.containsSequence($0.words, in: bodyWords)
+                }
+            }
+            guard phrasesPresent else { continue }
+            let rank: Double = row["rank"]
+            let published: Date = row["published_at"]
+            let score = SearchPlanner.score(
+                plan, relevance: -rank, titleWords: titleWords, bodyWords: bodyWords, age: now.timeIntervalSince(published))
+            scored.append((row["id"], score))
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
+        let total = scored.count
+        let start = (max(query.page, 1) - 1) * query.perPage
+        let pageIDs = start < total ? Array(scored[start..<min(total, start + query.perPage)]) : []
+        var hits: [SearchHit] = []
+        if !pageIDs.isEmpty {
+            let articles = try await pool.read { db in
+                try Self.fetchArticles(
+                    db, sql: "SELECT a.* FROM article a WHERE a.id IN (\(databaseQuestionMarks(count: pageIDs.count)))",
+                    arguments: StatementArguments(pageIDs.map(\.id)))
+            }
+            let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
+            for (id, score) in pageIDs {
+                guard let article = byID[id] else { continue }
+                let text = HTMLText.plainText(fromHTML: article.body.html)
+                hits.append(SearchHit(article: article, score: score, snippetHTML: SearchPlanner.snippet(plan, text: text)))
+            }
+        }
+        var suggestion: String?
+        if total < 3 {
+            let words = plan.clauses.flatMap(\.words)
+            let corrected = words.map { vocabulary.frequency($0) > 0 ? $0 : (vocabulary.suggestion(for: $0) ?? $0) }
+            if corrected != words { suggestion = corrected.joined(separator: " ") }
+        }
+        return SearchResults(hits: hits, total: total, suggestion: suggestion)
+    }
+
+    /// The plan as an FTS5 MATCH expression: every alternative quoted (so no typed character is
+    /// FTS5 syntax), alternatives and clauses joined with OR; ranking and phrase checks follow.
+    static func ftsExpression(_ plan: SearchPlan) -> String {
+        plan.clauses.map { clause in
+            "(" + clause.alternatives.map { "\"" + $0.words.joined(separator: " ") + "\"" }.joined(separator: " OR ") + ")"
+        }.joined(separator: " OR ")
+    }
+
+    public func suggestions(for text: String, now: Date, limit: Int) async throws -> [Article] {
+        let words = ArabicAnalyzer.tokens(in: text).map(\.term)
+        guard let last = words.last else { return [] }
+        let match = "title : " + (words.dropLast().map { "\"\($0)\"" } + ["\"\(last)\" *"]).joined(separator: " ")
+        return try await pool.read { db in
+            try Self.fetchArticles(
+                db,
+                sql: """
+                    SELECT \(Self.summaryColumns) FROM article_search s JOIN article a ON a.id = s.rowid
+                    WHERE article_search MATCH ? AND a.status = ? AND a.published_at <= ?
+                    ORDER BY a.published_at DESC LIMIT ?
+                    """,
+                arguments: [match, ArticleStatus.published.rawValue, now, limit])
+        }
+    }
+
+    // MARK: Synonyms
+
+    public func synonymGroups() async throws -> [[String]] {
+        try searchState.synonyms(in: pool)
+    }
+
+    public func saveSynonymGroup(_ phrases: [String]) async throws {
+        let cleaned = Array(Set(phrases.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })).sorted()
+        guard cleaned.count >= 2 else {
+            throw ValidationError(
+                field: "phrases", ar: "مجموعة المرادفات تحتاج عبارتين على الأقل.", en: "A synonym group needs at least two phrases.")
+        }
+        try await pool.write { db in
+            let next = (try Int64.fetchOne(db, sql: "SELECT MAX(group_id) FROM search_synonym") ?? 0) + 1
+            for phrase in cleaned {
+                try db.execute(sql: "DELETE FROM search_synonym WHERE phrase = ?", arguments: [phrase])
+                try db.execute(sql: "INSERT INTO search_synonym (phrase, group_id) VALUES (?, ?)", arguments: [phrase, next])
+            }
+        }
+        searchState.forgetSynonyms()
+    }
+
+    public func deleteSynonymGroup(containing phrase: String) async throws -> Bool {
+        let deleted = try await pool.write { db -> Bool in
+            guard let group = try Int64.fetchOne(db, sql: "SELECT group_id FROM search_synonym WHERE phrase = ?", arguments: [phrase]) else {
+                return false
+            }
+            try db.execute(sql: "DELETE FROM search_synonym WHERE group_id = ?", arguments: [group])
+            return true
+        }
+        searchState.forgetSynonyms()
+        return deleted
+    }
+}

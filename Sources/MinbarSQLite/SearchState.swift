@@ -1,0 +1,63 @@
+import GRDB
+import MinbarArabic
+import Synchronization
+
+/// The search vocabulary and synonyms kept in memory, shared by every copy of the store.
+final class SearchState: Sendable {
+    struct Contents {
+        var vocabulary = SearchVocabulary()
+        var loaded = false
+        /// Counts changed since the stems were last computed.
+        var stale = false
+        var synonyms: [[String]]?
+    }
+
+    let contents = Mutex(Contents())
+
+    /// The vocabulary with up-to-date stems, read from the database the first time.
+    func vocabulary(in pool: DatabasePool) throws -> SearchVocabulary {
+        if let ready = contents.withLock({ $0.loaded && !$0.stale ? $0.vocabulary : nil }) { return ready }
+        let needsLoad = contents.withLock { !$0.loaded }
+        var vocabulary: SearchVocabulary
+        if needsLoad {
+            let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT term, articles FROM search_term") }
+            vocabulary = SearchVocabulary(frequencies: Dictionary(uniqueKeysWithValues: rows.map { ($0["term"], $0["articles"]) }))
+        } else {
+            vocabulary = contents.withLock { $0.vocabulary }
+            vocabulary.rebuild()
+        }
+        let result = vocabulary
+        contents.withLock {
+            $0.vocabulary = result
+            $0.loaded = true
+            $0.stale = false
+        }
+        return result
+    }
+
+    /// Applies the word counts of an article that was indexed (after its transaction committed).
+    func apply(removed: Set<String>, added: Set<String>) {
+        contents.withLock { contents in
+            guard contents.loaded else { return }
+            contents.vocabulary.count(removed, by: -1)
+            contents.vocabulary.count(added, by: 1)
+            contents.stale = true
+        }
+    }
+
+    func forgetVocabulary() {
+        contents.withLock { $0 = Contents(vocabulary: SearchVocabulary(), loaded: false, stale: false, synonyms: $0.synonyms) }
+    }
+
+    func synonyms(in pool: DatabasePool) throws -> [[String]] {
+        if let known = contents.withLock({ $0.synonyms }) { return known }
+        let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT group_id, phrase FROM search_synonym ORDER BY group_id, phrase") }
+        var groups: [Int64: [String]] = [:]
+        for row in rows { groups[row["group_id"], default: []].append(row["phrase"]) }
+        let result = groups.keys.sorted().map { groups[$0]! }
+        contents.withLock { $0.synonyms = result }
+        return result
+    }
+
+    func forgetSynonyms() { contents.withLock { $0.synonyms = nil } }
+}

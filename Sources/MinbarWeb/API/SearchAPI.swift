@@ -1,0 +1,118 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MinbarCore
+
+/// `GET /api/search?q=QUERY&limit=N&page=P`: search results as JSON.
+///
+/// ```json
+/// {"total": 3, "results": [{"slug": "…", "title": "…", "url": "https://…", "snippet": "…<mark>…</mark>…",
+///   "score": 12.3, "published": "2015-12-21T12:00:00+02:00"}]}
+/// ```
+enum SearchAPI {
+    struct Result: Encodable {
+        var slug: String
+        var title: String
+        var url: String
+        var snippet: String
+        var score: Double
+        var published: String
+    }
+
+    struct Answer: Encodable {
+        var total: Int
+        var page: Int
+        var results: [Result]
+        var suggestion: String?
+    }
+
+    static let maximumLimit = 100
+
+    static func respond(to request: Request, site: PublicSite) async -> Response {
+        let parameters: [String: String]
+        switch QueryString.parse(request.uri.query) {
+        case .success(let values): parameters = values
+        case .failure(let problem):
+            return APIError.response(.badRequest, field: "q", ar: problem.text.ar, en: problem.text.en)
+        }
+        let text = parameters["q"] ?? ""
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return APIError.response(
+                .badRequest, field: "q", ar: "أضف نص البحث في المعامل q، مثل ?q=وزير الدفاع.",
+                en: "Give the search text in the q parameter, e.g. ?q=minister.")
+        }
+        guard text.count <= SiteRoute.maximumQueryLength else {
+            return APIError.response(
+                .badRequest, field: "q", ar: "نص البحث أطول من \(SiteRoute.maximumQueryLength) حرف.",
+                en: "The search text is longer than \(SiteRoute.maximumQueryLength) characters.")
+        }
+        var limit = 10
+        if let raw = parameters["limit"] {
+            guard let value = Int(raw), (1...maximumLimit).contains(value) else {
+                return APIError.response(
+                    .badRequest, field: "limit", ar: "limit عدد صحيح بين 1 و\(maximumLimit).",
+                    en: "limit is a whole number from 1 to \(maximumLimit).")
+            }
+            limit = value
+        }
+        var page = 1
+        if let raw = parameters["page"] {
+            guard let value = Int(raw), value >= 1, value <= 100_000 else {
+                return APIError.response(.badRequest, field: "page", ar: "page عدد صحيح موجب.", en: "page is a positive whole number.")
+            }
+            page = value
+        }
+        guard let index = site.searchIndex else {
+            return APIError.response(.serviceUnavailable, field: "q", ar: "البحث غير متاح.", en: "Search is not available.")
+        }
+        do {
+            let now = site.clock()
+            let snapshot = try await site.snapshot(at: now)
+            let builder = PageBuilder(
+                settings: snapshot.settings, categories: snapshot.categories, theme: site.theme, now: now, serverURL: site.serverURL)
+            let results = try await index.search(SearchQuery(text: text, page: page, perPage: limit), now: now)
+            let answer = Answer(
+                total: results.total, page: page,
+                results: results.hits.map { hit in
+                    Result(
+                        slug: hit.article.slug, title: hit.article.title, url: builder.absolute(builder.articleEncodedPath(hit.article)),
+                        snippet: hit.snippetHTML, score: (hit.score * 1000).rounded() / 1000,
+                        published: builder.formatter.iso8601(hit.article.publishedAt ?? hit.article.createdAt))
+                },
+                suggestion: results.suggestion)
+            return try JSONResponse.response(answer)
+        } catch {
+            site.logger.error("search failed: \(error)")
+            return APIError.response(.internalServerError, field: "q", ar: "تعذر البحث الآن.", en: "Search failed; try again.")
+        }
+    }
+}
+
+/// JSON bodies for the API.
+enum JSONResponse {
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        let data = try encoder.encode(value)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// `{"error": {"field": "q", "message": {"ar": "…", "en": "…"}}}` with a 4xx/5xx status.
+enum APIError {
+    struct Body: Encodable {
+        struct Detail: Encodable {
+            var field: String
+            var message: LocalizedText
+        }
+        var error: Detail
+    }
+
+    static func response(_ status: HTTPResponse.Status, field: String, ar: String, en: String) -> Response {
+        let body = Body(error: .init(field: field, message: LocalizedText(ar: ar, en: en)))
+        return (try? JSONResponse.response(body, status: status)) ?? Response(status: status)
+    }
+}
