@@ -35,7 +35,8 @@ import Testing
         let link = LinkView(name: "قسم", url: "/category/x/")
         let image = ImageView(src: "/a.jpg", alt: "صورة", caption: "تعليق")
         let card = ArticleCard(
-            title: "عنوان", url: "/a/", summary: "ملخص", date: date, sectionLink: link, breaking: true, thumbnail: image, byline: "كاتب")
+            title: "عنوان", url: "/a/", summary: "ملخص", date: date, sectionLink: link, breaking: true, thumbnail: image, byline: "كاتب",
+            snippetHTML: "<mark>ملخص</mark>")
         let pagination = PaginationView(
             pages: [PageLink(label: "1", url: "/", current: true)], prevURL: "/p/", nextURL: "/n/", status: "الصفحة 1 من 2")
         let article = ArticleView(
@@ -54,7 +55,9 @@ import Testing
             nextURL: "/n/", nav: [NavItem(name: "n", url: "/", current: true)],
             menu: [MenuSection(name: "m", url: "/", current: false, children: [NavItem(name: "c", url: "/c/", current: false)])],
             bodyClass: "home", copyrightYear: "2026", home: home, article: article, listing: listing,
-            search: SearchView(query: "q", message: "m", articles: [card], pagination: pagination),
+            search: SearchView(
+                query: "q", message: "m", countText: "3", articles: [card], pagination: pagination, suggestion: link,
+                categories: [CategoryOption(slug: "s", name: "n", selected: true)]),
             error: ErrorView(status: 404, title: "t", message: "m"))
 
         expectEveryPropertyAnswers(page)
@@ -79,6 +82,7 @@ import Testing
         expectEveryPropertyAnswers(home.sections[0])
         expectEveryPropertyAnswers(page.search!)
         expectEveryPropertyAnswers(page.error!)
+        expectEveryPropertyAnswers(page.search!.categories[0])
         // A nil optional answers nil, so Mustache looks in the enclosing context as with Mirror.
         #expect(DateView(iso: "", text: "", hijri: nil, relative: nil).child(named: "hijri") == nil)
     }
