@@ -13,6 +13,11 @@ public struct SearchVocabulary: Sendable {
     private var stems: [String: String] = [:]
     /// Deletion neighbourhood of long stems, for one-letter spelling variants of names.
     private var deletions: [String: Set<String>] = [:]
+    /// Forms written after an article prefix (سيول in والسيول): stems even if never bare.
+    private var afterArticle: Set<String> = []
+    /// For a form that may be a stem, the different unprefixed words that reduce to it by a
+    /// suffix (بطاقه ← بطاقات): a stem shared by several words is a stem of the site.
+    private var suffixedForms: [String: Set<String>] = [:]
 
     /// Shortest stem a suffix or prefix may leave.
     static let minimumStemLength = 3
@@ -21,7 +26,13 @@ public struct SearchVocabulary: Sendable {
 
     static let articlePrefixes = ["وال", "بال", "فال", "كال", "لل", "ال"]
     static let letterPrefixes: [Character] = ["و", "ف", "ب", "ك", "ل"]
-    static let suffixes = ["هما", "كما", "تان", "تين", "ات", "ان", "ون", "ين", "ها", "هم", "هن", "كم", "نا", "يه", "ه", "ي"]
+    /// Suffixes light stemming may strip. Not ي/ية: the nisba adjective is its own word
+    /// (سكري is not سكر, مصري is not مصر).
+    /// Nor ه: after folding it is also the ة ending (بطاقة), which must stay.
+    static let suffixes = ["هما", "كما", "تان", "تين", "ات", "ان", "ون", "ين", "ها", "هم", "هن", "كم", "نا", "ا"]
+    /// Suffixes that also end names (بوتين, فلسطين, روسيا): stripped only when what is left is used
+    /// at least as often as the whole word.
+    static let guardedSuffixes: Set<String> = ["ين", "ون", "ان", "ا"]
 
     public init(frequencies: [String: Int] = [:]) {
         self.frequencies = frequencies
@@ -41,43 +52,84 @@ public struct SearchVocabulary: Sendable {
 
     func computeStem(_ word: String) -> String {
         var current = word
-        // Article prefixes: ال and its combinations.
+        // Article prefixes: ال and its combinations, stripped when the rest is a stem of the site
+        // (الإرهاب → إرهاب), never from a name that only occurs with it (ألمانيا, الجزائر).
+        var strippedArticle = false
         for prefix in Self.articlePrefixes where current.hasPrefix(prefix) {
             let rest = String(current.dropFirst(prefix.count))
-            // The article is stripped when the bare word is attested (الإرهاب → إرهاب), never from
-            // a name that only occurs with it (ألمانيا, الجزائر).
-            if rest.count >= Self.minimumStemLength - 1, frequency(rest) > 0 || hasStemmableForm(rest) {
+            if rest.count >= Self.minimumStemLength - 1, isAttested(rest) {
                 current = rest
+                strippedArticle = true
             }
             break
         }
-        // One-letter prefixes (و ف ب ك ل), when the word is not a word on its own.
-        if current == word, let first = current.first, Self.letterPrefixes.contains(first), current.count > Self.minimumStemLength {
+        // A suffix first: a word that reads as a stem plus an ending (بطاقات → بطاقة) keeps its
+        // first letter.
+        if let stem = strippingSuffix(current) { return stem }
+        // One-letter prefixes (و ف ب ك ل), when the whole is not a word on its own: الوزير shows
+        // that وزير is one, so it never becomes زير.
+        if !strippedArticle, let first = current.first, Self.letterPrefixes.contains(first), current.count > Self.minimumStemLength,
+            frequency("ال" + current) == 0
+        {
             let rest = String(current.dropFirst())
-            if isWord(rest, comparedTo: current) && frequency("ال" + current) == 0 {
-                current = computeStem(rest)
-                return current
+            let restStem = computeStem(rest)
+            if (isAttested(rest) && support(rest) >= frequency(current)) || (restStem != rest && isAttested(restStem)) {
+                return restStem
             }
-        }
-        // Suffixes: the longest that leaves a word; ات and تان/تين may stand for ة.
-        for suffix in Self.suffixes where current.hasSuffix(suffix) {
-            let rest = String(current.dropLast(suffix.count))
-            guard rest.count >= Self.minimumStemLength else { continue }
-            if ["ات", "تان", "تين", "ان", "ين"].contains(suffix), isWord(rest + "ه", comparedTo: current) { return rest + "ه" }
-            if isWord(rest, comparedTo: current) { return rest }
         }
         return current
     }
 
-    /// Whether `candidate` is a word of the site used at least as often as `whole`.
-    func isWord(_ candidate: String, comparedTo whole: String) -> Bool {
-        let count = frequency(candidate)
-        return count > 0 && count >= frequency(whole)
+    /// The word without the longest suffix that leaves a stem of the site, or nil.
+    func strippingSuffix(_ word: String) -> String? {
+        for suffix in Self.suffixes where word.hasSuffix(suffix) {
+            let rest = String(word.dropLast(suffix.count))
+            guard rest.count >= Self.minimumStemLength else { continue }
+            if ["ات", "تان", "تين", "ان", "ين"].contains(suffix), isAttested(rest + "ه") { return rest + "ه" }
+            guard isAttested(rest) else { continue }
+            if Self.guardedSuffixes.contains(suffix), !mayStripGuarded(suffix, from: word, leaving: rest) { continue }
+            return rest
+        }
+        return nil
     }
 
-    /// Whether a word without ال is attested with a suffix (ارهابي for ارهاب) though never bare.
-    func hasStemmableForm(_ rest: String) -> Bool {
-        Self.suffixes.contains { frequency(rest + $0) > 0 }
+    /// Whether a suffix that also ends names may go: the rest is used more than the whole word,
+    /// or the other sound-plural ending is used too (مهندسين beside مهندسون), or, for the
+    /// tanween alif, the rest takes the article (سيولا beside السيول).
+    func mayStripGuarded(_ suffix: String, from word: String, leaving rest: String) -> Bool {
+        let support = support(rest)
+        if support > frequency(word) { return true }
+        switch suffix {
+        case "ين": return frequency(rest + "ون") > 0
+        case "ون": return frequency(rest + "ين") > 0
+        case "ا": return frequency("ال" + rest) > 0 && support >= frequency(word)
+        default: return false
+        }
+    }
+
+    /// Whether a form is a stem of the site: written bare (with or without the article), or
+    /// shared by several words.
+    func isAttested(_ form: String) -> Bool {
+        frequency(form) > 0 || afterArticle.contains(form) || (suffixedForms[form]?.count ?? 0) >= 2
+    }
+
+    /// How much a form is used besides in the word being stemmed: bare, or as the base of
+    /// other words (the word itself is one of those, hence the -1).
+    func support(_ form: String) -> Int {
+        frequency(form) + max((suffixedForms[form]?.count ?? 0) - 1, 0)
+    }
+
+    /// The word without an article prefix, without a one-letter prefix, and as it is.
+    static func unprefixed(_ word: String) -> (afterArticle: String?, forms: Set<String>) {
+        var forms: Set<String> = [word]
+        var afterArticle: String?
+        for prefix in articlePrefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 2 {
+            afterArticle = String(word.dropFirst(prefix.count))
+            forms.insert(afterArticle!)
+            break
+        }
+        if let first = word.first, letterPrefixes.contains(first), word.count > 3 { forms.insert(String(word.dropFirst())) }
+        return (afterArticle, forms)
     }
 
     /// Every word of the site with the same stem as `word` (the word itself included when used).
@@ -86,6 +138,12 @@ public struct SearchVocabulary: Sendable {
         var family = groups[stem] ?? []
         if frequency(word) > 0 { family.insert(word) }
         if frequency(stem) > 0 { family.insert(stem) }
+        // A word the site only writes with the article (زير in الزير).
+        if frequency(word) == 0 {
+            for prefix in Self.articlePrefixes where frequency(prefix + word) > 0 {
+                family.formUnion(groups[self.stem(prefix + word)] ?? [prefix + word])
+            }
+        }
         return family
     }
 
@@ -93,10 +151,11 @@ public struct SearchVocabulary: Sendable {
     /// a letter added or dropped inside the word), for stems of five letters or more.
     public func spellingVariants(of word: String) -> Set<String> {
         let stem = stem(word)
-        guard stem.count >= Self.fuzzyMinimumLength, !stem.allSatisfy(\.isNumber) else { return [] }
+        guard stem.count >= Self.fuzzyMinimumLength - 1, !stem.allSatisfy(\.isNumber) else { return [] }
         var stemsFound = Set<String>()
         for key in Self.deletionKeys(of: stem) + [stem] {
-            for candidate in deletions[key] ?? [] where candidate != stem && Self.isOneEditApart(stem, candidate) {
+            for candidate in deletions[key] ?? []
+            where candidate != stem && max(candidate.count, stem.count) >= Self.fuzzyMinimumLength && Self.isOneEditApart(stem, candidate) {
                 stemsFound.insert(candidate)
             }
         }
@@ -121,6 +180,21 @@ public struct SearchVocabulary: Sendable {
 
     /// Recomputes stems and groups after the counts changed.
     public mutating func rebuild() {
+        var afterArticle = Set<String>()
+        var suffixedForms: [String: Set<String>] = [:]
+        for word in frequencies.keys {
+            let (bare, forms) = Self.unprefixed(word)
+            if let bare { afterArticle.insert(bare) }
+            for form in forms {
+                for suffix in Self.suffixes where form.hasSuffix(suffix) && form.count - suffix.count >= Self.minimumStemLength {
+                    let rest = String(form.dropLast(suffix.count))
+                    suffixedForms[rest, default: []].insert(form)
+                    if ["ات", "تان", "تين"].contains(suffix) { suffixedForms[rest + "ه", default: []].insert(form) }
+                }
+            }
+        }
+        self.afterArticle = afterArticle
+        self.suffixedForms = suffixedForms
         var stems: [String: String] = [:]
         var groups: [String: Set<String>] = [:]
         stems.reserveCapacity(frequencies.count)
@@ -130,7 +204,7 @@ public struct SearchVocabulary: Sendable {
             groups[stem, default: []].insert(word)
         }
         var deletions: [String: Set<String>] = [:]
-        for stem in groups.keys where stem.count >= Self.fuzzyMinimumLength {
+        for stem in groups.keys where stem.count >= Self.fuzzyMinimumLength - 1 {
             for key in Self.deletionKeys(of: stem) { deletions[key, default: []].insert(stem) }
             deletions[stem, default: []].insert(stem)
         }
@@ -139,12 +213,12 @@ public struct SearchVocabulary: Sendable {
         self.deletions = deletions
     }
 
-    /// The word with one inner letter removed, for each inner position (never the first letter,
-    /// so a prefix letter such as ب in بطاقة is not a spelling variant).
+    /// The word with one letter removed, for each position. (`isOneEditApart` refuses a letter
+    /// added or dropped at the start, so a prefix letter such as ب in بطاقة is not a variant.)
     static func deletionKeys(of word: String) -> [String] {
         let letters = Array(word)
         guard letters.count > 1 else { return [] }
-        return (1..<letters.count).map { index in
+        return (0..<letters.count).map { index in
             var copy = letters
             copy.remove(at: index)
             return String(copy)

@@ -182,10 +182,29 @@ public enum SearchPlanner {
         }
         let count = Double(plan.clauses.count)
         let coverage = covered / count
+        // Words typed together that stand together in the article (a name, an expression).
+        var proximity = 1.0
+        if plan.clauses.count > 1 {
+            let sets = plan.clauses.map { Set($0.alternatives.filter { $0.words.count == 1 }.map { $0.words[0] }) }
+            var adjacent = 0
+            for index in 0..<(sets.count - 1)
+            where isAdjacent(sets[index], sets[index + 1], in: titleWords) || isAdjacent(sets[index], sets[index + 1], in: bodyWords) {
+                adjacent += 1
+            }
+            proximity = 1 + 0.4 * Double(adjacent) / Double(sets.count - 1)
+        }
         let days = max(0, age / 86_400)
         let recency = 1 + 0.05 * exp(-days / 365)
         return max(relevance, 0.01) * (0.15 + 0.85 * coverage * coverage) * (0.5 + 0.5 * closeness / count)
-            * (1 + 0.25 * inTitle / count) * recency
+            * (1 + 0.25 * inTitle / count) * proximity * recency
+    }
+
+    static func isAdjacent(_ first: Set<String>, _ second: Set<String>, in words: [String]) -> Bool {
+        guard words.count > 1, !first.isEmpty, !second.isEmpty else { return false }
+        for index in 0..<(words.count - 1) where first.contains(words[index]) && second.contains(words[index + 1]) {
+            return true
+        }
+        return false
     }
 
     static func contains(_ words: [String], title: Set<String>, titleWords: [String], body: Set<String>, bodyWords: [String]) -> (Bool, Bool) {
