@@ -147,6 +147,22 @@ public struct SearchVocabulary: Sendable {
         return family
     }
 
+    /// The site's words that are the broken plural or singular of this word (وزير ↔ وزراء), with
+    /// their families.
+    public func numberCounterparts(of word: String) -> Set<String> {
+        var base = word
+        for prefix in Self.articlePrefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 3 {
+            base = String(word.dropFirst(prefix.count))
+            break
+        }
+        var found = Set<String>()
+        for candidate in BrokenPlurals.counterparts(of: stem(base)).union(BrokenPlurals.counterparts(of: base)) where isAttested(candidate) {
+            found.formUnion(family(of: candidate))
+            for prefix in Self.articlePrefixes where frequency(prefix + candidate) > 0 { found.insert(prefix + candidate) }
+        }
+        return found
+    }
+
     /// Words of the site whose stem is one letter away from this word's stem (a substitution, or
     /// a letter added or dropped inside the word), for stems of five letters or more.
     public func spellingVariants(of word: String) -> Set<String> {

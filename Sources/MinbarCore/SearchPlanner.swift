@@ -95,6 +95,7 @@ public enum SearchPlanner {
             if seen.insert(words).inserted { alternatives.append(.init(words: words, level: level)) }
         }
         for member in vocabulary.family(of: word).sorted() { add([member], .family) }
+        for member in vocabulary.numberCounterparts(of: word).sorted() { add([member], .family) }
         if word.allSatisfy(\.isNumber) == false {
             for variant in vocabulary.spellingVariants(of: word).sorted() { add([variant], .variant) }
         }
