@@ -95,7 +95,7 @@ public enum SearchPlanner {
             if seen.insert(words).inserted { alternatives.append(.init(words: words, level: level)) }
         }
         for member in vocabulary.family(of: word).sorted() { add([member], .family) }
-        for member in vocabulary.numberCounterparts(of: word).sorted() { add([member], .family) }
+        for member in vocabulary.numberCounterparts(of: word).sorted() { add([member], .synonym) }
         if word.allSatisfy(\.isNumber) == false {
             for variant in vocabulary.spellingVariants(of: word).sorted() { add([variant], .variant) }
         }
@@ -193,10 +193,14 @@ public enum SearchPlanner {
                 adjacent += 1
             }
             proximity = 1 + 0.4 * Double(adjacent) / Double(sets.count - 1)
+            // The words exactly as typed, next to each other: the reader's phrase itself.
+            let typed = plan.clauses.flatMap(\.words)
+            if containsSequence(typed, in: titleWords) || containsSequence(typed, in: bodyWords) { proximity *= 1.5 }
         }
         let days = max(0, age / 86_400)
         let recency = 1 + 0.05 * exp(-days / 365)
-        return max(relevance, 0.01) * (0.15 + 0.85 * coverage * coverage) * (0.5 + 0.5 * closeness / count)
+        let closenessShare = closeness / count
+        return max(relevance, 0.01) * (0.15 + 0.85 * coverage * coverage) * (0.3 + 0.7 * closenessShare * closenessShare)
             * (1 + 0.25 * inTitle / count) * proximity * recency
     }
 
