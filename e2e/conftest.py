@@ -16,6 +16,7 @@ SEED_PATH = "/2015/12/21/تحالف-فرنسي-روسي-ضد-تنظيم-الدو
 
 
 def binary():
+    """The built minbar executable."""
     for configuration in ("debug", "release"):
         candidate = ROOT / ".build" / configuration / "minbar"
         if candidate.exists():

@@ -13,8 +13,10 @@ public struct SearchVocabulary: Sendable {
     private var stems: [String: String] = [:]
     /// Deletion neighbourhood of long stems, for one-letter spelling variants of names.
     private var deletions: [String: Set<String>] = [:]
-    /// Forms written after an article prefix (سيول in والسيول): stems even if never bare.
-    private var afterArticle: Set<String> = []
+    /// Forms written after an article prefix, with how many different prefixed words show them
+    /// (سيول in والسيول and بالسيول): stems even if never bare. One alone proves nothing
+    /// (مانيا in المانيا).
+    private var afterArticle: [String: Int] = [:]
     /// For a form that may be a stem, the different unprefixed words that reduce to it by a
     /// suffix (بطاقه ← بطاقات): a stem shared by several words is a stem of the site.
     private var suffixedForms: [String: Set<String>] = [:]
@@ -110,7 +112,7 @@ public struct SearchVocabulary: Sendable {
     /// Whether a form is a stem of the site: written bare (with or without the article), or
     /// shared by several words.
     func isAttested(_ form: String) -> Bool {
-        frequency(form) > 0 || afterArticle.contains(form) || (suffixedForms[form]?.count ?? 0) >= 2
+        frequency(form) > 0 || (afterArticle[form] ?? 0) >= 2 || (suffixedForms[form]?.count ?? 0) >= 2
     }
 
     /// How much a form is used besides in the word being stemmed: bare, or as the base of
@@ -156,9 +158,11 @@ public struct SearchVocabulary: Sendable {
             break
         }
         var found = Set<String>()
-        for candidate in BrokenPlurals.counterparts(of: stem(base)).union(BrokenPlurals.counterparts(of: base)) where isAttested(candidate) {
+        for candidate in BrokenPlurals.counterparts(of: stem(base)).union(BrokenPlurals.counterparts(of: base)) {
+            let prefixed = Self.articlePrefixes.map { $0 + candidate }.filter { frequency($0) > 0 }
+            guard isAttested(candidate) || !prefixed.isEmpty else { continue }
             found.formUnion(family(of: candidate))
-            for prefix in Self.articlePrefixes where frequency(prefix + candidate) > 0 { found.insert(prefix + candidate) }
+            found.formUnion(prefixed)
         }
         return found
     }
@@ -175,7 +179,9 @@ public struct SearchVocabulary: Sendable {
                 stemsFound.insert(candidate)
             }
         }
-        for candidate in deletions[stem] ?? [] where candidate != stem { stemsFound.insert(candidate) }
+        for candidate in deletions[stem] ?? [] where candidate != stem && Self.isOneEditApart(stem, candidate) {
+            stemsFound.insert(candidate)
+        }
         return stemsFound.reduce(into: Set<String>()) { words, variant in words.formUnion(groups[variant] ?? []) }
     }
 
@@ -196,11 +202,11 @@ public struct SearchVocabulary: Sendable {
 
     /// Recomputes stems and groups after the counts changed.
     public mutating func rebuild() {
-        var afterArticle = Set<String>()
+        var afterArticle: [String: Int] = [:]
         var suffixedForms: [String: Set<String>] = [:]
         for word in frequencies.keys {
             let (bare, forms) = Self.unprefixed(word)
-            if let bare { afterArticle.insert(bare) }
+            if let bare { afterArticle[bare, default: 0] += 1 }
             for form in forms {
                 for suffix in Self.suffixes where form.hasSuffix(suffix) && form.count - suffix.count >= Self.minimumStemLength {
                     let rest = String(form.dropLast(suffix.count))

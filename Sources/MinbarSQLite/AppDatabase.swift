@@ -100,7 +100,9 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v3-search") { db in
             // Pre-analysed text (MinbarArabic's folded words, space-separated) in an FTS5 table
             // whose rowid is the article id; unicode61 only splits it on the spaces.
-            try db.execute(sql: "CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')")
+            // `labels` holds the names of the article's tags, sections and authors.
+            try db.execute(
+                sql: "CREATE VIRTUAL TABLE article_search USING fts5(title, body, labels, tokenize = 'unicode61 remove_diacritics 0')")
             // The site's vocabulary: how many articles use each folded word (guards stemming).
             try db.create(table: "search_term") { t in
                 t.primaryKey("term", .text)

@@ -13,17 +13,26 @@ extension SQLiteContentStore: SearchIndex {
     /// words it stopped and started using.
     static func indexForSearch(_ db: Database, id: Int64, title: String, bodyHTML: String) throws -> (Set<String>, Set<String>) {
         var removed = Set<String>()
-        if let old = try db.fetchRow(sql: "SELECT title, body FROM article_search WHERE rowid = ?", arguments: [id]) {
-            let oldTitle: String = old["title"]
-            let oldBody: String = old["body"]
-            removed = Set((oldTitle + " " + oldBody).split(separator: " ").map(String.init))
+        if let old = try db.fetchRow(sql: "SELECT title, body, labels FROM article_search WHERE rowid = ?", arguments: [id]) {
+            let oldText = [old["title"], old["body"], old["labels"]].compactMap { $0 as String? }.joined(separator: " ")
+            removed = Set(oldText.split(separator: " ").map(String.init))
             try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
         }
+        let labels = try String.fetchAll(
+            db,
+            sql: """
+                SELECT t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id = ?
+                UNION ALL SELECT c.name FROM article_category l JOIN category c ON c.id = l.category_id WHERE l.article_id = ?
+                UNION ALL SELECT p.name FROM article_author l JOIN author p ON p.id = l.author_id WHERE l.article_id = ?
+                """,
+            arguments: [id, id, id])
         let foldedTitle = ArabicAnalyzer.foldedText(title)
         let foldedBody = ArabicAnalyzer.foldedText(HTMLText.plainText(fromHTML: bodyHTML))
+        let foldedLabels = labels.map(ArabicAnalyzer.foldedText).joined(separator: " | ")
         try db.execute(
-            sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)", arguments: [id, foldedTitle, foldedBody])
-        let added = Set((foldedTitle + " " + foldedBody).split(separator: " ").map(String.init))
+            sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, ?)",
+            arguments: [id, foldedTitle, foldedBody, foldedLabels])
+        let added = Set((foldedTitle + " " + foldedBody + " " + foldedLabels).split(separator: " ").filter { $0 != "|" }.map(String.init))
         for term in removed.subtracting(added) {
             try db.execute(sql: "UPDATE search_term SET articles = articles - 1 WHERE term = ?", arguments: [term])
         }
@@ -68,7 +77,8 @@ extension SQLiteContentStore: SearchIndex {
         guard let plan = SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms) else { return SearchResults() }
         let match = Self.ftsExpression(plan)
         var sql = """
-            SELECT a.id, a.published_at, bm25(article_search, 2.0, 1.0) AS rank, s.title AS folded_title, s.body AS folded_body
+            SELECT a.id, a.published_at, bm25(article_search, 2.0, 1.0, 1.5) AS rank, s.title AS folded_title,
+                s.body || ' | ' || s.labels AS folded_body
             FROM article_search s JOIN article a ON a.id = s.rowid
             WHERE article_search MATCH ? AND a.status = ? AND a.published_at <= ?
             """

@@ -1,0 +1,83 @@
+import Testing
+
+@testable import MinbarArabic
+
+@Suite struct AnalyzerTests {
+    static let folding: [(String, [String])] = [
+        ("أحمد وإبراهيم وآمنة", ["احمد", "وابراهيم", "وامنه"]),
+        ("مدرسة مدرسه", ["مدرسه", "مدرسه"]),
+        ("مستشفى مستشفي", ["مستشفي", "مستشفي"]),
+        ("مؤتمر رئيس", ["موتمر", "رييس"]),
+        ("الإرهابُ وَالتَّحالُفات", ["الارهاب", "والتحالفات"]),
+        ("الـــعـــربـــيـة", ["العربيه"]),
+        ("ﻻ ﷲ", ["لا", "اللة"].map { ArabicAnalyzer.fold(word: $0) }),
+        ("کتاب یک", ["كتاب", "يك"]),
+        ("٢٠٢٧ و۲۰۲۷ 27.25٪", ["2027", "و2027", "27", "25"]),
+        ("5G OPEC Ünited", ["5g", "opec", "Ünited"]),
+        ("“الدولة الإسلامية”، (داعش)!", ["الدوله", "الاسلاميه", "داعش"]),
+    ]
+
+    @Test(arguments: folding)
+    func foldsWhatSpellingVariesOn(text: String, terms: [String]) {
+        #expect(ArabicAnalyzer.tokens(in: text).map(\.term) == terms)
+    }
+
+    @Test func tokensKeepTheirPlaceInTheOriginalText() {
+        let text = "قال وزيرُ الدفاع: «نعم»"
+        let tokens = ArabicAnalyzer.tokens(in: text)
+        #expect(tokens.map { String(text[$0.range]) } == ["قال", "وزيرُ", "الدفاع", "نعم"])
+    }
+
+    @Test func onlyMarksOrPunctuationMakeNoTokens() {
+        #expect(ArabicAnalyzer.tokens(in: "َ ُ ِ ّ ـــ ، ؟ !").isEmpty)
+    }
+}
+
+@Suite struct StemmingTests {
+    /// A small site: how many articles use each folded word.
+    let vocabulary = SearchVocabulary(frequencies: [
+        "وزير": 12, "الوزير": 5, "ووزير": 2, "زير": 1, "الزير": 1, "وزراء": 3, "الوزراء": 2,
+        "واشنطن": 6, "بوتين": 4, "وبوتين": 1, "بوت": 1, "البوت": 1, "المانيا": 3,
+        "التحالف": 4, "تحالف": 3, "والتحالفات": 1, "التحالفات": 1,
+        "شويغو": 3, "سويغو": 1, "لبنان": 5, "لبن": 1, "اللبن": 1,
+        "بطاقه": 2, "البطاقه": 1, "وبطاقات": 1, "الطاقه": 6, "طاقه": 2,
+        "السكر": 2, "سكر": 1, "السكري": 2, "مقبره": 2, "المقبره": 3, "مقابر": 1, "سفينه": 2, "السفن": 2,
+    ])
+
+    @Test(arguments: [
+        ("والتحالفات", "تحالف"), ("التحالفات", "تحالف"), ("وزير", "وزير"), ("ووزير", "وزير"), ("واشنطن", "واشنطن"),
+        ("بوتين", "بوتين"), ("المانيا", "المانيا"), ("وبطاقات", "بطاقه"), ("الطاقه", "طاقه"), ("السكري", "السكري"),
+        ("لبنان", "لبنان"), ("الزير", "زير"),
+    ])
+    func stripsAffixesOnlyWhereTheSiteSaysSo(word: String, stem: String) {
+        #expect(vocabulary.stem(word) == stem)
+    }
+
+    @Test func familiesNeverCrossIntoOtherWords() {
+        #expect(!vocabulary.family(of: "زير").contains("وزير"))
+        #expect(vocabulary.family(of: "زير").contains("الزير"))
+        #expect(!vocabulary.family(of: "بوت").contains("بوتين"))
+        #expect(!vocabulary.family(of: "لبن").contains("لبنان"))
+        #expect(!vocabulary.family(of: "بطاقه").contains("الطاقه"))
+        #expect(!vocabulary.family(of: "سكر").contains("السكري"))
+        #expect(vocabulary.family(of: "التحالف").isSuperset(of: ["والتحالفات", "تحالف"]))
+    }
+
+    @Test func longNamesMatchOneLetterVariants() {
+        #expect(vocabulary.spellingVariants(of: "سويغو").contains("شويغو"))
+        #expect(vocabulary.spellingVariants(of: "بوتن").contains("بوتين"))
+        // Not for short words, and never a letter added in front (بطاقة is not طاقة).
+        #expect(vocabulary.spellingVariants(of: "لبن").isEmpty)
+        #expect(!vocabulary.spellingVariants(of: "طاقه").contains("بطاقه"))
+    }
+
+    @Test func brokenPluralsMeetTheirSingulars() {
+        #expect(vocabulary.numberCounterparts(of: "الوزراء").contains("وزير"))
+        #expect(vocabulary.numberCounterparts(of: "وزير").contains("وزراء"))
+        #expect(vocabulary.numberCounterparts(of: "مقابر").contains("مقبره"))
+        #expect(vocabulary.numberCounterparts(of: "سفينه").contains("السفن"))
+        // A pattern never invents a word the site does not use.
+        #expect(BrokenPlurals.counterparts(of: "كتب").contains("كتيبه"))
+        #expect(!vocabulary.numberCounterparts(of: "كتب").contains("كتيبه"))
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MinbarCore
+import Testing
+
+@testable import MinbarWeb
+
+/// The search page and `/api/search` on the demo site.
+@Suite struct SearchTests {
+    struct Answer: Decodable {
+        struct Result: Decodable {
+            var slug: String
+            var title: String
+            var url: String
+            var snippet: String
+            var score: Double
+            var published: String
+        }
+        var total: Int
+        var results: [Result]
+    }
+
+    static func query(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+
+    @Test func findsTheSeedArticleWhateverTheSpelling() async throws {
+        let site = try await TestSite.demo()
+        let seed = try await site.seedArticle()
+        try await site.app.test(.router) { client in
+            for text in ["سويغو", "شويغو", "لودريان", "لو دريان", "الإرهاب", "والإرهاب", "ارهاب", "المركز الديمقراطي العربي", "٢١ ديسمبر"] {
+                let page = try await client.page("/api/search?q=\(Self.query(text))&limit=5")
+                #expect(page.status == .ok, "\(text)")
+                let answer = try JSONDecoder().decode(Answer.self, from: Data(page.body.utf8))
+                #expect(answer.results.contains { $0.slug == seed.slug }, "\(text)")
+            }
+        }
+    }
+
+    @Test func answersInTheDocumentedShapeWithHighlightsInTheOriginalSpelling() async throws {
+        let site = try await TestSite.demo()
+        try await site.app.test(.router) { client in
+            let page = try await client.page("/api/search?q=\(Self.query("سويغو"))&limit=3")
+            #expect(page.headers[.contentType] == "application/json; charset=utf-8")
+            let answer = try JSONDecoder().decode(Answer.self, from: Data(page.body.utf8))
+            let first = try #require(answer.results.first)
+            #expect(first.url.hasPrefix("http://127.0.0.1:8080/2015/12/21/"))
+            #expect(first.snippet.contains("<mark>شويغو</mark>") || first.snippet.contains("<mark>سويغو</mark>"))
+            #expect(first.published == "2015-12-21T12:00:00+02:00")
+            #expect(answer.total >= 1)
+        }
+    }
+
+    @Test(arguments: [
+        "", "%20", "q=", "limit=0", "limit=1000", "limit=abc", "page=0", "page=-3",
+    ])
+    func refusesBadParametersWithAMessage(query: String) async throws {
+        let site = try await TestSite.demo()
+        try await site.app.test(.router) { client in
+            let suffix = query.hasPrefix("limit") || query.hasPrefix("page") ? "q=\(Self.query("وزير"))&\(query)" : (query == "%20" ? "q=%20" : query)
+            let page = try await client.page("/api/search?" + suffix)
+            #expect(page.status == .badRequest, "\(query)")
+            #expect(page.body.contains("\"message\""))
+        }
+    }
+
+    @Test(arguments: [
+        "ًٌٍَُِّْ", "،؟!...", "\"الدولة الإسلامية", "* \" ( ) : ^ NEAR AND OR NOT", "title: وزير", "وزير*", "NEAR(وزير سوريا)",
+        "{title}: x", String(repeating: "ب ", count: 90),
+    ])
+    func oddQueriesNeverFail(text: String) async throws {
+        let site = try await TestSite.demo()
+        try await site.app.test(.router) { client in
+            let api = try await client.page("/api/search?q=\(Self.query(text))")
+            #expect(api.status == .ok, "\(text)")
+            #expect(!api.body.contains("fts5") && !api.body.contains("SQL"))
+            let page = try await client.page("/?s=\(Self.query(text))")
+            #expect(page.status == .ok, "\(text)")
+        }
+    }
+
+    @Test func tooLongOrMalformedQueriesGetA400() async throws {
+        let site = try await TestSite.demo()
+        try await site.app.test(.router) { client in
+            let long = try await client.page("/api/search?q=" + String(repeating: "a", count: 1500))
+            let malformed = try await client.page("/api/search?q=%E0%A4%A")
+            let malformedPage = try await client.page("/?s=%E0%A4%A")
+            #expect(long.status == .badRequest)
+            #expect(malformed.status == .badRequest)
+            #expect(malformedPage.status == .badRequest)
+        }
+    }
+
+    @Test func theSearchPageShowsCountHighlightsAndFilters() async throws {
+        let site = try await TestSite.demo()
+        try await site.app.test(.router) { client in
+            let page = try await client.page("/?s=\(Self.query("المياه"))")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("نتيجة"))
+            #expect(page.body.contains("<mark>"))
+            #expect(page.body.occurrences(of: "<article class=\"card") >= 3)
+            let filtered = try await client.page("/?s=\(Self.query("المياه"))&category=\(Self.query("الخليج"))")
+            #expect(filtered.body.occurrences(of: "<article class=\"card") < page.body.occurrences(of: "<article class=\"card"))
+            #expect(filtered.body.contains("<option value=\"الشرق-الأوسط\">"))
+            #expect(try await client.page("/?s=x&category=\(Self.query("لا-يوجد"))").status == .notFound)
+            let empty = try await client.page("/?s=")
+            #expect(empty.status == .ok && empty.body.contains("اكتب كلمة أو اسماً"))
+            let pathForm = try await client.page("/search/\(Self.query("المياه"))/")
+            #expect(pathForm.status == .ok && pathForm.body.contains("<mark>"))
+        }
+    }
+
+    @Test func suggestsTheSpellingTheSiteKnows() async throws {
+        let site = try await TestSite.demo()
+        try await site.app.test(.router) { client in
+            let page = try await client.page("/?s=\(Self.query("لودرين"))")
+            #expect(page.body.contains("هل تقصد"))
+            #expect(page.body.contains("لودريان"))
+        }
+    }
+
+    @Test func neverShowsUnpublishedOrDeletedArticles() async throws {
+        let site = try await TestSite.demo()
+        let categories = try await site.store.categories()
+        _ = try await site.store.saveArticle(
+            ArticleInput(title: "مسودة عن الكنغر النادر", body: ArticleBody(html: "<p>الكنغر</p>"), primaryCategoryID: categories[0].id))
+        let scheduled = try await site.store.saveArticle(
+            ArticleInput(
+                title: "خبر مجدول عن الكنغر", body: ArticleBody(html: "<p>الكنغر</p>"), status: .published,
+                publishedAt: site.clock.now.addingTimeInterval(3600), primaryCategoryID: categories[0].id))
+        try await site.site.contentChanged()
+        try await site.app.test(.router) { client in
+            let before = try JSONDecoder().decode(Answer.self, from: Data(try await client.page("/api/search?q=\(Self.query("الكنغر"))").body.utf8))
+            #expect(before.total == 0)
+            site.clock.advance(by: 3601)
+            let after = try JSONDecoder().decode(Answer.self, from: Data(try await client.page("/api/search?q=\(Self.query("الكنغر"))").body.utf8))
+            #expect(after.results.map(\.slug) == [scheduled.slug])
+        }
+    }
+}
