@@ -23,12 +23,21 @@ public struct SearchQuery: Sendable, Hashable {
     public var categoryIDs: [Int64]?
     public var page: Int
     public var perPage: Int
+    /// Articles never to return (the article whose related articles are sought).
+    public var excludingIDs: [Int64]
+    /// Fewer candidates for quick, approximate uses such as related articles.
+    public var candidateLimit: Int?
 
-    public init(text: String, categoryIDs: [Int64]? = nil, page: Int = 1, perPage: Int = 10) {
+    public init(
+        text: String, categoryIDs: [Int64]? = nil, page: Int = 1, perPage: Int = 10, excludingIDs: [Int64] = [],
+        candidateLimit: Int? = nil
+    ) {
         self.text = text
         self.categoryIDs = categoryIDs
         self.page = page
         self.perPage = perPage
+        self.excludingIDs = excludingIDs
+        self.candidateLimit = candidateLimit
     }
 }
 

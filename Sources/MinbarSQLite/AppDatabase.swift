@@ -113,6 +113,11 @@ public struct AppDatabase: Sendable {
                 t.primaryKey("phrase", .text)
                 t.column("group_id", .integer).notNull()
             }
+            // Articles written before search existed are indexed now, so an upgraded site
+            // searches at once.
+            for row in try Row.fetchAll(db, sql: "SELECT id, title, body_html FROM article") {
+                _ = try SQLiteContentStore.indexForSearch(db, id: row["id"], title: row["title"], bodyHTML: row["body_html"])
+            }
         }
         return migrator
     }

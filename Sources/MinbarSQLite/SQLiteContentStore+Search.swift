@@ -87,7 +87,11 @@ extension SQLiteContentStore: SearchIndex {
             sql += " AND a.id IN (SELECT article_id FROM article_category WHERE category_id IN (\(databaseQuestionMarks(count: max(categoryIDs.count, 1)))))"
             arguments += StatementArguments(categoryIDs.isEmpty ? [-1] : categoryIDs)
         }
-        sql += " ORDER BY rank LIMIT \(Self.candidateLimit)"
+        if !query.excludingIDs.isEmpty {
+            sql += " AND a.id NOT IN (\(databaseQuestionMarks(count: query.excludingIDs.count)))"
+            arguments += StatementArguments(query.excludingIDs)
+        }
+        sql += " ORDER BY rank LIMIT \(min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit))"
         let rows = try await pool.read { db in try db.fetchRows(sql: sql, arguments: arguments) }
 
         var scored: [(id: Int64, score: Double)] = []

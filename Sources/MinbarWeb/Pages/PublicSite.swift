@@ -280,8 +280,11 @@ public final class PublicSite: Sendable {
         return (view, shown)
     }
 
+    /// Related articles shown under an article.
+    static let relatedCount = 4
+
     func articlePage(_ article: Article, builder: PageBuilder) async throws -> (PageView, [Article]) {
-        let related = try await store.relatedArticles(to: article, now: builder.now, limit: 4)
+        let related = try await relatedArticles(to: article, now: builder.now)
         let section = article.primaryCategory ?? article.categories.first
         let settings = builder.settings
         let url = builder.absolute(builder.articleEncodedPath(article))
@@ -316,6 +319,26 @@ public final class PublicSite: Sendable {
             publishedTime: published, modifiedTime: modified, section: section?.name, tags: article.tags.map(\.name))
         view.article = builder.articleView(article, related: related)
         return (view, [article] + related)
+    }
+
+    /// Articles about the same thing: found by search with the article's title and tags, then
+    /// filled with the newest articles sharing a tag or section.
+    func relatedArticles(to article: Article, now: Date) async throws -> [Article] {
+        var related: [Article] = []
+        if let searchIndex {
+            let text = ([article.title] + article.tags.map(\.name)).joined(separator: " ")
+            let results = try await searchIndex.search(
+                SearchQuery(text: text, perPage: Self.relatedCount, excludingIDs: [article.id], candidateLimit: 60), now: now)
+            // A hit sharing only a common word is no relation: keep those scoring near the best.
+            let best = results.hits.first?.score ?? 0
+            related = results.hits.filter { $0.score >= best * 0.25 }.map(\.article)
+        }
+        if related.count < Self.relatedCount {
+            let shared = try await store.relatedArticles(to: article, now: now, limit: Self.relatedCount)
+            related += shared.filter { candidate in !related.contains { $0.id == candidate.id } }
+        }
+        // Chosen by relevance, shown newest first.
+        return related.prefix(Self.relatedCount).sorted { ($0.publishedAt ?? $0.createdAt) > ($1.publishedAt ?? $1.createdAt) }
     }
 
     func listingPage(_ route: SiteRoute, builder: PageBuilder) async throws -> (PageView, [Article], [String]) {
