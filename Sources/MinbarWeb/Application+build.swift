@@ -42,6 +42,7 @@ public func buildRouter(site: PublicSite) -> Router<SiteRequestContext> {
         return AssetResponse.response(for: asset, request: request)
     }
     router.get("/api/search") { request, _ in await SearchAPI.respond(to: request, site: site) }
+    router.get("/api/search/suggest") { request, _ in await SuggestAPI.respond(to: request, site: site) }
     router.post("/comments/") { request, _ -> Response in
         await site.errorResponse(
             .badRequest(

@@ -139,3 +139,39 @@ import Testing
         }
     }
 }
+
+@Suite struct RelatedFromIndexTests {
+    @Test func relatedArticlesComeFromTheIndexNotOnlySharedTags() async throws {
+        let site = try await TestSite.demo()
+        let sports = try #require(try await site.store.category(slug: "رياضة"))
+        // Same story, but no tag or section in common with the seed article.
+        let cousin = try await site.store.saveArticle(
+            ArticleInput(
+                title: "لودريان وشويغو يتفقان على تبادل المعلومات بشأن تنظيم الدولة الإسلامية",
+                body: ArticleBody(html: "<p>اتفق وزيرا الدفاع الفرنسي والروسي على تنسيق الضربات في سوريا.</p>"), status: .published,
+                publishedAt: site.clock.now.addingTimeInterval(-86_400 * 400), primaryCategoryID: sports.id))
+        try await site.site.contentChanged()
+        let seed = try await site.seedArticle()
+        try await site.app.test(.router) { client in
+            let page = try await client.page(try await site.path(of: seed))
+            let related = try #require(page.body.between("id=\"related-heading\"", "</section>"))
+            #expect(related.contains(cousin.title))
+            #expect(!related.contains(seed.title))
+        }
+    }
+}
+
+@Suite struct SuggestTests {
+    @Test func suggestsTitlesAsTheReaderTypes() async throws {
+        let site = try await TestSite.demo()
+        try await site.app.test(.router) { client in
+            let page = try await client.page("/api/search/suggest?q=" + "تحالف فرن".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("تحالف فرنسي – روسي"))
+            let empty = try await client.page("/api/search/suggest?q=")
+            #expect(empty.body == "{\"suggestions\":[]}")
+            let odd = try await client.page("/api/search/suggest?q=%22%2A%28")
+            #expect(odd.status == .ok)
+        }
+    }
+}

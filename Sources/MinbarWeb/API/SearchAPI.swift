@@ -88,6 +88,38 @@ enum SearchAPI {
     }
 }
 
+/// `GET /api/search/suggest?q=…`: titles for search-as-you-type, newest first.
+enum SuggestAPI {
+    struct Suggestion: Encodable {
+        var title: String
+        var url: String
+    }
+
+    struct Answer: Encodable {
+        var suggestions: [Suggestion]
+    }
+
+    static func respond(to request: Request, site: PublicSite) async -> Response {
+        guard case .success(let parameters) = QueryString.parse(request.uri.query) else {
+            return APIError.response(.badRequest, field: "q", ar: "ترميز غير صالح في الرابط.", en: "Malformed percent-encoding.")
+        }
+        let text = String((parameters["q"] ?? "").prefix(SiteRoute.maximumQueryLength))
+        guard let index = site.searchIndex, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return (try? JSONResponse.response(Answer(suggestions: []))) ?? Response(status: .ok)
+        }
+        do {
+            let now = site.clock()
+            let snapshot = try await site.snapshot(at: now)
+            let builder = PageBuilder(
+                settings: snapshot.settings, categories: snapshot.categories, theme: site.theme, now: now, serverURL: site.serverURL)
+            let articles = try await index.suggestions(for: text, now: now, limit: 6)
+            return try JSONResponse.response(Answer(suggestions: articles.map { Suggestion(title: $0.title, url: builder.articlePath($0)) }))
+        } catch {
+            return APIError.response(.internalServerError, field: "q", ar: "تعذر الاقتراح الآن.", en: "Suggestions failed; try again.")
+        }
+    }
+}
+
 /// JSON bodies for the API.
 enum JSONResponse {
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -32,6 +32,24 @@
     drawer.addEventListener("click", function (event) { if (event.target === drawer) close(); });
   });
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") close(); });
+  // Search as you type: article titles under the overlay's field (the form works without it).
+  var input = document.getElementById("search-input"), list = document.getElementById("search-suggestions"), timer;
+  if (input && list && window.fetch) {
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q.length < 2) { list.textContent = ""; return; }
+        fetch("/api/search/suggest?q=" + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (data) {
+          list.textContent = "";
+          (data.suggestions || []).forEach(function (s) {
+            var li = document.createElement("li"), a = document.createElement("a");
+            a.href = s.url; a.textContent = s.title; li.appendChild(a); list.appendChild(li);
+          });
+        }).catch(function () {});
+      }, 150);
+    });
+  }
   var toTop = document.querySelector(".to-top");
   if (toTop) {
     var update = function () { toTop.classList.toggle("visible", window.scrollY > 600); };
