@@ -27,6 +27,11 @@ public struct SearchQuery: Sendable, Hashable {
     public var excludingIDs: [Int64]
     /// Fewer candidates for quick, approximate uses such as related articles.
     public var candidateLimit: Int?
+    /// Cut snippets (and read bodies) for the hits; related articles need neither.
+    public var withSnippets = true
+    /// Related articles: only the rarest words of the text, each with its stem family only
+    /// (no spelling variants, plurals or synonyms), so a page render stays cheap.
+    public var isRelatedLookup = false
 
     public init(
         text: String, categoryIDs: [Int64]? = nil, page: Int = 1, perPage: Int = 10, excludingIDs: [Int64] = [],

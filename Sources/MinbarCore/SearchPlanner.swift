@@ -36,6 +36,9 @@ public struct SearchPlan: Sendable, Hashable {
     }
 
     public var clauses: [Clause]
+    /// Whether ranking looks at words standing next to each other (off for related articles,
+    /// whose "query" is a bag of key words, not something typed).
+    public var checksProximity = true
 
     /// Every single folded word that counts as a match, with its best level (for highlighting).
     public var matchingWords: [String: Level] {
@@ -53,6 +56,24 @@ public struct SearchPlan: Sendable, Hashable {
 public enum SearchPlanner {
     /// The longest query analysed, in words; the rest is ignored.
     public static let maximumWords = 12
+
+    /// A light plan for related articles: the `count` rarest words of the site in the text (words
+    /// most articles use say nothing about what this one is about), each with its family.
+    public static func relatedPlan(_ text: String, vocabulary: SearchVocabulary, count: Int = 6) -> SearchPlan? {
+        let words = Set(ArabicAnalyzer.tokens(in: text).map(\.term)).filter { $0.count >= 3 && vocabulary.frequency($0) > 0 }
+        let rarest = words.sorted { (vocabulary.frequency($0), $0) < (vocabulary.frequency($1), $1) }.prefix(count)
+        let clauses = rarest.map { word in
+            SearchPlan.Clause(
+                words: [word],
+                alternatives: [.init(words: [word], level: .exact)]
+                    + vocabulary.family(of: word).subtracting([word]).sorted().map { .init(words: [$0], level: .family) },
+                isPhrase: false)
+        }
+        guard !clauses.isEmpty else { return nil }
+        var plan = SearchPlan(clauses: Array(clauses))
+        plan.checksProximity = false
+        return plan
+    }
 
     /// The plan of a query, or nil when it holds no word (only punctuation or harakat).
     public static func plan(_ text: String, vocabulary: SearchVocabulary, synonyms: [[String]] = []) -> SearchPlan? {
@@ -185,7 +206,7 @@ public enum SearchPlanner {
         let coverage = covered / count
         // Words typed together that stand together in the article (a name, an expression).
         var proximity = 1.0
-        if plan.clauses.count > 1 {
+        if plan.checksProximity, plan.clauses.count > 1 {
             let sets = plan.clauses.map { Set($0.alternatives.filter { $0.words.count == 1 }.map { $0.words[0] }) }
             var adjacent = 0
             for index in 0..<(sets.count - 1)
@@ -270,16 +291,30 @@ public enum SearchPlanner {
     }
 }
 
+extension String {
+    /// The space-separated words of folded text, split on bytes (splitting on Characters runs
+    /// grapheme breaking over Arabic text and showed in profiles).
+    public var foldedWords: [String] {
+        utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
 /// Gregorian month names across the styles Arab countries use, for search.
 enum MonthNames {
     /// The other names of a folded month name (ديسمبر ↔ كانون الاول), as folded word lists.
     static func equivalents(of word: String) -> [[String]] {
+        table[word] ?? []
+    }
+
+    /// Folded single-word month name → the other style's name, folded (computed once).
+    static let table: [String: [[String]]] = {
+        var table: [String: [[String]]] = [:]
         for month in 1...12 {
             let egyptian = ArabicAnalyzer.tokens(in: MonthNameStyle.egyptian.monthName(month)).map(\.term)
             let levantine = ArabicAnalyzer.tokens(in: MonthNameStyle.levantine.monthName(month)).map(\.term)
-            if egyptian == [word] { return [levantine] }
-            if levantine == [word] { return [egyptian] }
+            if egyptian.count == 1 { table[egyptian[0], default: []].append(levantine) }
+            if levantine.count == 1 { table[levantine[0], default: []].append(egyptian) }
         }
-        return []
-    }
+        return table
+    }()
 }

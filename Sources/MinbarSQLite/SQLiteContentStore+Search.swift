@@ -15,7 +15,7 @@ extension SQLiteContentStore: SearchIndex {
         var removed = Set<String>()
         if let old = try db.fetchRow(sql: "SELECT title, body, labels FROM article_search WHERE rowid = ?", arguments: [id]) {
             let oldText = [old["title"], old["body"], old["labels"]].compactMap { $0 as String? }.joined(separator: " ")
-            removed = Set(oldText.split(separator: " ").map(String.init))
+            removed = Set(oldText.foldedWords)
             try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
         }
         let labels = try String.fetchAll(
@@ -32,7 +32,7 @@ extension SQLiteContentStore: SearchIndex {
         try db.execute(
             sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, ?)",
             arguments: [id, foldedTitle, foldedBody, foldedLabels])
-        let added = Set((foldedTitle + " " + foldedBody + " " + foldedLabels).split(separator: " ").filter { $0 != "|" }.map(String.init))
+        let added = Set((foldedTitle + " " + foldedBody + " " + foldedLabels).foldedWords.filter { $0 != "|" })
         for term in removed.subtracting(added) {
             try db.execute(sql: "UPDATE search_term SET articles = articles - 1 WHERE term = ?", arguments: [term])
         }
@@ -74,7 +74,11 @@ extension SQLiteContentStore: SearchIndex {
     public func search(_ query: SearchQuery, now: Date) async throws -> SearchResults {
         let vocabulary = try searchState.vocabulary(in: pool)
         let synonyms = try searchState.synonyms(in: pool)
-        guard let plan = SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms) else { return SearchResults() }
+        let planned =
+            query.isRelatedLookup
+            ? SearchPlanner.relatedPlan(query.text, vocabulary: vocabulary)
+            : SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms)
+        guard let plan = planned else { return SearchResults() }
         let match = Self.ftsExpression(plan)
         var sql = """
             SELECT a.id, a.published_at, bm25(article_search, 2.0, 1.0, 1.5) AS rank, s.title AS folded_title,
@@ -92,42 +96,43 @@ extension SQLiteContentStore: SearchIndex {
             arguments += StatementArguments(query.excludingIDs)
         }
         sql += " ORDER BY rank LIMIT \(min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit))"
-        let rows = try await pool.read { db in try db.fetchRows(sql: sql, arguments: arguments) }
-
-        var scored: [(id: Int64, score: Double)] = []
-        for row in rows {
-            let titleWords = (row["folded_title"] as String).split(separator: " ").map(String.init)
-            let bodyWords = (row["folded_body"] as String).split(separator: " ").map(String.init)
-            // A quoted phrase must be there as typed.
-            let phrasesPresent = plan.clauses.filter(\.isPhrase).allSatisfy { clause in
-                clause.alternatives.contains {
-                    SearchPlanner.containsSequence($0.words, in: titleWords) || SearchPlanner.containsSequence($0.words, in: bodyWords)
+        // One read: candidates, ranking and the page's articles.
+        let candidateSQL = sql
+        let candidateArguments = arguments
+        let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
+            let rows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
+            var scored: [(id: Int64, score: Double)] = []
+            for row in rows {
+                let titleWords = (row["folded_title"] as String).foldedWords
+                let bodyWords = (row["folded_body"] as String).foldedWords
+                // A quoted phrase must be there as typed.
+                let phrasesPresent = plan.clauses.filter(\.isPhrase).allSatisfy { clause in
+                    clause.alternatives.contains {
+                        SearchPlanner.containsSequence($0.words, in: titleWords) || SearchPlanner.containsSequence($0.words, in: bodyWords)
+                    }
                 }
+                guard phrasesPresent else { continue }
+                let rank: Double = row["rank"]
+                let published: Date = row["published_at"]
+                let score = SearchPlanner.score(
+                    plan, relevance: -rank, titleWords: titleWords, bodyWords: bodyWords, age: now.timeIntervalSince(published))
+                scored.append((row["id"], score))
             }
-            guard phrasesPresent else { continue }
-            let rank: Double = row["rank"]
-            let published: Date = row["published_at"]
-            let score = SearchPlanner.score(
-                plan, relevance: -rank, titleWords: titleWords, bodyWords: bodyWords, age: now.timeIntervalSince(published))
-            scored.append((row["id"], score))
-        }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
-        let total = scored.count
-        let start = (max(query.page, 1) - 1) * query.perPage
-        let pageIDs = start < total ? Array(scored[start..<min(total, start + query.perPage)]) : []
-        var hits: [SearchHit] = []
-        if !pageIDs.isEmpty {
-            let articles = try await pool.read { db in
-                try Self.fetchArticles(
-                    db, sql: "SELECT a.* FROM article a WHERE a.id IN (\(databaseQuestionMarks(count: pageIDs.count)))",
-                    arguments: StatementArguments(pageIDs.map(\.id)))
-            }
+            scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
+            let start = (max(query.page, 1) - 1) * query.perPage
+            let pageIDs = start < scored.count ? Array(scored[start..<min(scored.count, start + query.perPage)]) : []
+            guard !pageIDs.isEmpty else { return (scored.count, []) }
+            let columns = query.withSnippets ? "a.*" : Self.summaryColumns
+            let articles = try Self.fetchArticles(
+                db, sql: "SELECT \(columns) FROM article a WHERE a.id IN (\(databaseQuestionMarks(count: pageIDs.count)))",
+                arguments: StatementArguments(pageIDs.map(\.id)))
             let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
-            for (id, score) in pageIDs {
-                guard let article = byID[id] else { continue }
-                let text = HTMLText.plainText(fromHTML: article.body.html)
-                hits.append(SearchHit(article: article, score: score, snippetHTML: SearchPlanner.snippet(plan, text: text)))
+            let hits = pageIDs.compactMap { id, score -> SearchHit? in
+                guard let article = byID[id] else { return nil }
+                let snippet = query.withSnippets ? SearchPlanner.snippet(plan, text: HTMLText.plainText(fromHTML: article.body.html)) : ""
+                return SearchHit(article: article, score: score, snippetHTML: snippet)
             }
+            return (scored.count, hits)
         }
         var suggestion: String?
         if total < 3 {

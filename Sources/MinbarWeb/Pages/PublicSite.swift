@@ -324,21 +324,24 @@ public final class PublicSite: Sendable {
     /// Articles about the same thing: found by search with the article's title and tags, then
     /// filled with the newest articles sharing a tag or section.
     func relatedArticles(to article: Article, now: Date) async throws -> [Article] {
+        // Both lookups at once (WAL readers run side by side); the shared-term list fills up.
+        async let shared = store.relatedArticles(to: article, now: now, limit: Self.relatedCount)
         var related: [Article] = []
         if let searchIndex {
             let text = ([article.title] + article.tags.map(\.name)).joined(separator: " ")
-            let results = try await searchIndex.search(
-                SearchQuery(text: text, perPage: Self.relatedCount, excludingIDs: [article.id], candidateLimit: 60), now: now)
+            var query = SearchQuery(text: text, perPage: Self.relatedCount, excludingIDs: [article.id], candidateLimit: 20)
+            query.withSnippets = false
+            query.isRelatedLookup = true
+            let results = try await searchIndex.search(query, now: now)
             // A hit sharing only a common word is no relation: keep those scoring near the best.
             let best = results.hits.first?.score ?? 0
             related = results.hits.filter { $0.score >= best * 0.25 }.map(\.article)
         }
-        if related.count < Self.relatedCount {
-            let shared = try await store.relatedArticles(to: article, now: now, limit: Self.relatedCount)
-            related += shared.filter { candidate in !related.contains { $0.id == candidate.id } }
+        for candidate in try await shared where related.count < Self.relatedCount && !related.contains(where: { $0.id == candidate.id }) {
+            related.append(candidate)
         }
         // Chosen by relevance, shown newest first.
-        return related.prefix(Self.relatedCount).sorted { ($0.publishedAt ?? $0.createdAt) > ($1.publishedAt ?? $1.createdAt) }
+        return related.sorted { ($0.publishedAt ?? $0.createdAt) > ($1.publishedAt ?? $1.createdAt) }
     }
 
     func listingPage(_ route: SiteRoute, builder: PageBuilder) async throws -> (PageView, [Article], [String]) {
