@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         // The demo site: the seed article and the demo newsroom's articles.
-        .target(name: "MinbarDemo", dependencies: ["MinbarCore"], resources: [.copy("Content")]),
+        .target(name: "MinbarDemo", dependencies: ["MinbarCore", "MinbarArabic"], resources: [.copy("Content")]),
         // The `minbar` executable: the composition root.
         .executableTarget(
             name: "MinbarCLI",

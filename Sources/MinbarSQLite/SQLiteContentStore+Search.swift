@@ -33,14 +33,21 @@ extension SQLiteContentStore: SearchIndex {
             sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, ?)",
             arguments: [id, foldedTitle, foldedBody, foldedLabels])
         let added = Set((foldedTitle + " " + foldedBody + " " + foldedLabels).foldedWords.filter { $0 != "|" })
-        for term in removed.subtracting(added) {
-            try db.execute(sql: "UPDATE search_term SET articles = articles - 1 WHERE term = ?", arguments: [term])
-        }
-        try db.execute(sql: "DELETE FROM search_term WHERE articles <= 0")
-        for term in added.subtracting(removed) {
+        // Word counts in a few statements per article, not one per word.
+        let gone = Array(removed.subtracting(added))
+        for chunk in stride(from: 0, to: gone.count, by: 500).map({ Array(gone[$0..<min($0 + 500, gone.count)]) }) {
             try db.execute(
-                sql: "INSERT INTO search_term (term, articles) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
-                arguments: [term])
+                sql: "UPDATE search_term SET articles = articles - 1 WHERE term IN (\(databaseQuestionMarks(count: chunk.count)))",
+                arguments: StatementArguments(chunk))
+        }
+        if !gone.isEmpty { try db.execute(sql: "DELETE FROM search_term WHERE articles <= 0") }
+        let new = Array(added.subtracting(removed))
+        for chunk in stride(from: 0, to: new.count, by: 500).map({ Array(new[$0..<min($0 + 500, new.count)]) }) {
+            try db.execute(
+                sql: "INSERT INTO search_term (term, articles) VALUES "
+                    + Array(repeating: "(?, 1)", count: chunk.count).joined(separator: ", ")
+                    + " ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
+                arguments: StatementArguments(chunk))
         }
         return (removed.subtracting(added), added.subtracting(removed))
     }
