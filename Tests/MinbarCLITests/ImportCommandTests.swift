@@ -46,4 +46,14 @@ import Testing
         #expect(reindex.status == 0)
         #expect(reindex.output.contains("indexed 2 articles"))
     }
+
+    @Test func generatesManyArticlesForBenchmarks() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-generate-\(UUID().uuidString)").path
+        let result = try run(["demo", "--data", data, "--articles", "60"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("generated 60 articles"))
+        let again = try run(["demo", "--data", data, "--articles", "2000000"])
+        #expect(again.status != 0)
+        #expect(again.errors.contains("--articles must be between 0 and 1000000"))
+    }
 }
