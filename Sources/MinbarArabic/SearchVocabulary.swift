@@ -46,6 +46,16 @@ public struct SearchVocabulary: Sendable {
     /// How many articles use the word.
     public func frequency(_ word: String) -> Int { frequencies[word] ?? 0 }
 
+    /// How many articles use the site's most common word: close to the number of articles.
+    public private(set) var mostCommonFrequency = 0
+
+    /// Whether a word is so common (في، على، إلى) that it says nothing about what an article is
+    /// about: used by more than 40% of as many articles as the most common word, on a site of
+    /// at least 50 articles.
+    public func isCommon(_ word: String) -> Bool {
+        mostCommonFrequency >= 50 && Double(frequency(word)) > 0.4 * Double(mostCommonFrequency)
+    }
+
     /// The stem of a folded word under this vocabulary.
     public func stem(_ word: String) -> String {
         if let known = stems[word] { return known }
@@ -202,6 +212,7 @@ public struct SearchVocabulary: Sendable {
 
     /// Recomputes stems and groups after the counts changed.
     public mutating func rebuild() {
+        mostCommonFrequency = frequencies.values.max() ?? 0
         var afterArticle: [String: Int] = [:]
         var suffixedForms: [String: Set<String>] = [:]
         for word in frequencies.keys {

@@ -105,6 +105,9 @@ public enum SearchPlanner {
         }
         // Multi-word synonyms typed as words (تنظيم الدولة → داعش).
         clauses = mergeSynonymPhrases(clauses, synonymGroups: synonymGroups)
+        // Words most articles use (في، على) only add noise and cost beside other words.
+        let telling = clauses.filter { $0.isPhrase || !vocabulary.isCommon($0.words.joined()) }
+        if !telling.isEmpty { clauses = telling }
         guard !clauses.isEmpty else { return nil }
         return SearchPlan(clauses: Array(clauses.prefix(maximumWords)))
     }

@@ -5,7 +5,7 @@ import MinbarCore
 
 extension SQLiteContentStore: SearchIndex {
     /// Most candidates FTS5 hands to the ranking.
-    static let candidateLimit = 500
+    static let candidateLimit = 200
 
     // MARK: Indexing
 
@@ -87,11 +87,17 @@ extension SQLiteContentStore: SearchIndex {
             : SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms)
         guard let plan = planned else { return SearchResults() }
         let match = Self.ftsExpression(plan)
+        // FTS5 ranks alone first (its ORDER BY rank LIMIT path keeps only the best rows), then
+        // the few best are joined with the articles and filtered. A generous inner limit leaves
+        // room for rows the filters drop.
+        let limit = min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit)
         var sql = """
-            SELECT a.id, a.published_at, bm25(article_search, 2.0, 1.0, 1.5) AS rank, s.title AS folded_title,
-                s.body || ' | ' || s.labels AS folded_body
-            FROM article_search s JOIN article a ON a.id = s.rowid
-            WHERE article_search MATCH ? AND a.status = ? AND a.published_at <= ?
+            SELECT a.id, a.published_at, f.rank AS rank, s.title AS folded_title, s.body || ' | ' || s.labels AS folded_body
+            FROM (SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)'
+                  ORDER BY rank LIMIT \(limit * 4)) f
+            JOIN article_search s ON s.rowid = f.rowid
+            JOIN article a ON a.id = f.rowid
+            WHERE a.status = ? AND a.published_at <= ?
             """
         var arguments: StatementArguments = [match, ArticleStatus.published.rawValue, now]
         if let categoryIDs = query.categoryIDs {
@@ -102,7 +108,7 @@ extension SQLiteContentStore: SearchIndex {
             sql += " AND a.id NOT IN (\(databaseQuestionMarks(count: query.excludingIDs.count)))"
             arguments += StatementArguments(query.excludingIDs)
         }
-        sql += " ORDER BY rank LIMIT \(min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit))"
+        sql += " ORDER BY f.rank LIMIT \(limit)"
         // One read: candidates, ranking and the page's articles.
         let candidateSQL = sql
         let candidateArguments = arguments
