@@ -185,64 +185,7 @@ public enum SearchPlanner {
     public static func score(
         _ plan: SearchPlan, relevance: Double, titleWords: [String], bodyWords: [String], age: TimeInterval
     ) -> Double {
-        let title = Set(titleWords)
-        let body = Set(bodyWords)
-        var covered = 0.0
-        var closeness = 0.0
-        var inTitle = 0.0
-        for clause in plan.clauses {
-            var best: SearchPlan.Level?
-            var bestInTitle = false
-            for alternative in clause.alternatives {
-                let (found, titled) = contains(alternative.words, title: title, titleWords: titleWords, body: body, bodyWords: bodyWords)
-                guard found else { continue }
-                if best == nil || alternative.level > best! { best = alternative.level }
-                bestInTitle = bestInTitle || titled
-            }
-            if let best {
-                covered += 1
-                closeness += best.weight
-                if bestInTitle { inTitle += 1 }
-            }
-        }
-        let count = Double(plan.clauses.count)
-        let coverage = covered / count
-        // Words typed together that stand together in the article (a name, an expression).
-        var proximity = 1.0
-        if plan.checksProximity, plan.clauses.count > 1 {
-            let sets = plan.clauses.map { Set($0.alternatives.filter { $0.words.count == 1 }.map { $0.words[0] }) }
-            var adjacent = 0
-            for index in 0..<(sets.count - 1)
-            where isAdjacent(sets[index], sets[index + 1], in: titleWords) || isAdjacent(sets[index], sets[index + 1], in: bodyWords) {
-                adjacent += 1
-            }
-            proximity = 1 + 0.4 * Double(adjacent) / Double(sets.count - 1)
-            // The words exactly as typed, next to each other: the reader's phrase itself.
-            let typed = plan.clauses.flatMap(\.words)
-            if containsSequence(typed, in: titleWords) || containsSequence(typed, in: bodyWords) { proximity *= 1.5 }
-        }
-        let days = max(0, age / 86_400)
-        let recency = 1 + 0.05 * exp(-days / 365)
-        let closenessShare = closeness / count
-        return max(relevance, 0.01) * (0.15 + 0.85 * coverage * coverage) * (0.3 + 0.7 * closenessShare * closenessShare)
-            * (1 + 0.25 * inTitle / count) * proximity * recency
-    }
-
-    static func isAdjacent(_ first: Set<String>, _ second: Set<String>, in words: [String]) -> Bool {
-        guard words.count > 1, !first.isEmpty, !second.isEmpty else { return false }
-        for index in 0..<(words.count - 1) where first.contains(words[index]) && second.contains(words[index + 1]) {
-            return true
-        }
-        return false
-    }
-
-    static func contains(_ words: [String], title: Set<String>, titleWords: [String], body: Set<String>, bodyWords: [String]) -> (Bool, Bool) {
-        if words.count == 1 {
-            let inTitle = title.contains(words[0])
-            return (inTitle || body.contains(words[0]), inTitle)
-        }
-        let inTitle = containsSequence(words, in: titleWords)
-        return (inTitle || containsSequence(words, in: bodyWords), inTitle)
+        SearchMatcher(plan).score(relevance: relevance, titleWords: titleWords, bodyWords: bodyWords, age: age)
     }
 
     /// Whether the words occur in a row in the text.
@@ -291,6 +234,102 @@ public enum SearchPlanner {
             html += HTMLText.escape(String(text[cursor...]))
         }
         return html
+    }
+}
+
+/// Scores candidates against one plan. Built once per search: a table from every single word
+/// that counts to the clauses it serves, so each article's words are looked at once, hashed as
+/// bytes (folded text is already normalized; String hashing would normalize it again).
+public struct SearchMatcher: Sendable {
+    /// A folded word compared and hashed by its UTF-8 bytes.
+    struct Word: Hashable, @unchecked Sendable {
+        var text: String
+        static func == (lhs: Word, rhs: Word) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    let plan: SearchPlan
+    /// Single word → (clause, level) pairs it matches.
+    let table: [Word: [(clause: Int, level: SearchPlan.Level)]]
+    /// Multi-word alternatives (phrases), checked as sequences.
+    let phrases: [(clause: Int, words: [String], level: SearchPlan.Level)]
+
+    public init(_ plan: SearchPlan) {
+        self.plan = plan
+        var table: [Word: [(clause: Int, level: SearchPlan.Level)]] = [:]
+        var phrases: [(clause: Int, words: [String], level: SearchPlan.Level)] = []
+        for (index, clause) in plan.clauses.enumerated() {
+            for alternative in clause.alternatives {
+                if alternative.words.count == 1 {
+                    table[Word(text: alternative.words[0]), default: []].append((index, alternative.level))
+                } else {
+                    phrases.append((index, alternative.words, alternative.level))
+                }
+            }
+        }
+        self.table = table
+        self.phrases = phrases
+    }
+
+    public func score(relevance: Double, titleWords: [String], bodyWords: [String], age: TimeInterval) -> Double {
+        let count = plan.clauses.count
+        var best = [SearchPlan.Level?](repeating: nil, count: count)
+        var inTitle = [Bool](repeating: false, count: count)
+        var adjacent = [Bool](repeating: false, count: max(count - 1, 0))
+        let proximity = plan.checksProximity && count > 1
+        for (field, words) in [(0, titleWords), (1, bodyWords)] {
+            // Clauses matched at the previous position, for adjacency.
+            var previous: [Int] = []
+            for word in words {
+                guard let matches = table[Word(text: word)] else {
+                    previous.removeAll(keepingCapacity: true)
+                    continue
+                }
+                var current: [Int] = []
+                for (clause, level) in matches {
+                    if best[clause] == nil || level > best[clause]! { best[clause] = level }
+                    if field == 0 { inTitle[clause] = true }
+                    current.append(clause)
+                    if proximity, clause > 0, previous.contains(clause - 1) { adjacent[clause - 1] = true }
+                }
+                previous = current
+            }
+        }
+        for (clause, words, level) in phrases {
+            let titled = SearchPlanner.containsSequence(words, in: titleWords)
+            guard titled || SearchPlanner.containsSequence(words, in: bodyWords) else { continue }
+            if best[clause] == nil || level > best[clause]! { best[clause] = level }
+            if titled { inTitle[clause] = true }
+        }
+        var covered = 0.0
+        var closeness = 0.0
+        var titled = 0.0
+        for clause in 0..<count {
+            guard let level = best[clause] else { continue }
+            covered += 1
+            closeness += level.weight
+            if inTitle[clause] { titled += 1 }
+        }
+        let total = Double(count)
+        let coverage = covered / total
+        // Words typed together that stand together in the article (a name, an expression).
+        var nearness = 1.0
+        if proximity {
+            nearness = 1 + 0.4 * Double(adjacent.filter { $0 }.count) / Double(count - 1)
+            // The words exactly as typed, next to each other: the reader's phrase itself.
+            let typed = plan.clauses.flatMap(\.words)
+            if SearchPlanner.containsSequence(typed, in: titleWords) || SearchPlanner.containsSequence(typed, in: bodyWords) {
+                nearness *= 1.5
+            }
+        }
+        let days = max(0, age / 86_400)
+        let recency = 1 + 0.05 * exp(-days / 365)
+        let closenessShare = closeness / total
+        return max(relevance, 0.01) * (0.15 + 0.85 * coverage * coverage) * (0.3 + 0.7 * closenessShare * closenessShare)
+            * (1 + 0.25 * titled / total) * nearness * recency
     }
 }
 

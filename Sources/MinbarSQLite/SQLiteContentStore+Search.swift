@@ -112,6 +112,7 @@ extension SQLiteContentStore: SearchIndex {
         // One read: candidates, ranking and the page's articles.
         let candidateSQL = sql
         let candidateArguments = arguments
+        let matcher = SearchMatcher(plan)
         let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
             let rows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
             var scored: [(id: Int64, score: Double)] = []
@@ -127,8 +128,8 @@ extension SQLiteContentStore: SearchIndex {
                 guard phrasesPresent else { continue }
                 let rank: Double = row["rank"]
                 let published: Date = row["published_at"]
-                let score = SearchPlanner.score(
-                    plan, relevance: -rank, titleWords: titleWords, bodyWords: bodyWords, age: now.timeIntervalSince(published))
+                let score = matcher.score(
+                    relevance: -rank, titleWords: titleWords, bodyWords: bodyWords, age: now.timeIntervalSince(published))
                 scored.append((row["id"], score))
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
