@@ -39,22 +39,39 @@ public enum HTMLText {
     /// The text of trusted HTML (Minbar's own sanitized bodies): tags dropped, block ends as
     /// spaces, the common entities decoded, runs of white space collapsed.
     public static func plainText(fromHTML html: String) -> String {
-        var text = ""
+        // Bytes and scalars, not Characters: this runs over every body that is indexed, and
+        // grapheme breaking over Arabic text showed in profiles.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.utf8.count)
         var insideTag = false
-        for character in html {
+        for byte in html.utf8 {
             if insideTag {
-                if character == ">" {
+                if byte == UInt8(ascii: ">") {
                     insideTag = false
-                    text.append(" ")
+                    bytes.append(UInt8(ascii: " "))
                 }
-            } else if character == "<" {
+            } else if byte == UInt8(ascii: "<") {
                 insideTag = true
             } else {
-                text.append(character)
+                bytes.append(byte)
             }
         }
-        let decoded = decodeEntities(text)
-        return decoded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var text = String(decoding: bytes, as: UTF8.self)
+        if bytes.contains(UInt8(ascii: "&")) { text = decodeEntities(text) }
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+        }
+        return String(result)
     }
 
     /// Decodes the named entities Minbar writes and numeric ones.

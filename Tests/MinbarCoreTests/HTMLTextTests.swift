@@ -15,6 +15,13 @@ import Testing
         #expect(HTMLText.plainText(fromHTML: "<p>وزير&nbsp;الدفاع</p><p>&quot;قال&quot; &#1575;&#x644;</p>") == "وزير الدفاع \"قال\" ال")
     }
 
+    @Test func plainTextCollapsesEveryKindOfSpaceAndDropsTags() {
+        #expect(HTMLText.plainText(fromHTML: "  <h2>عنوان</h2>\n\t<p>فقرة  أولى</p><ul><li>بند</li></ul>  ") == "عنوان فقرة أولى بند")
+        #expect(HTMLText.plainText(fromHTML: "<p>a&amp;b &lt;c&gt;</p>") == "a&b <c>")
+        #expect(HTMLText.plainText(fromHTML: "") == "")
+        #expect(HTMLText.plainText(fromHTML: "<p>وزير</p><p>الدفاع</p>") == "وزير الدفاع")
+    }
+
     @Test func cutsExcerptsAtWords() {
         let text = Array(repeating: "كلمة", count: 50).joined(separator: " ")
         let excerpt = ArticleExcerpt.make(fromText: text, maximumWords: 10)
