@@ -51,7 +51,6 @@ public protocol ContentStore: Sendable {
     func tag(slug: String) async throws -> Tag?
     /// Every tag, by name.
     func tags() async throws -> [Tag]
-    func tags(ids: [Int64]) async throws -> [Tag]
     @discardableResult
     func saveTag(_ input: TagInput) async throws -> Tag
 

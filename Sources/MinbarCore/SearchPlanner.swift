@@ -180,14 +180,6 @@ public enum SearchPlanner {
 
     // MARK: Ranking
 
-    /// The final score of a candidate: the backend's relevance (BM25, higher is better) scaled by
-    /// how many clauses it matches and how closely, plus a gentle preference for recent articles.
-    public static func score(
-        _ plan: SearchPlan, relevance: Double, titleWords: [String], bodyWords: [String], age: TimeInterval
-    ) -> Double {
-        SearchMatcher(plan).score(relevance: relevance, titleWords: titleWords, bodyWords: bodyWords, age: age)
-    }
-
     /// Whether the words occur in a row in the text.
     public static func containsSequence(_ words: [String], in text: [String]) -> Bool {
         guard words.count <= text.count else { return false }

@@ -59,16 +59,6 @@ extension SQLiteContentStore {
         try await pool.read { db in try db.fetchRows(sql: "SELECT * FROM tag ORDER BY name").map(Self.tag(from:)) }
     }
 
-    public func tags(ids: [Int64]) async throws -> [Tag] {
-        guard !ids.isEmpty else { return [] }
-        return try await pool.read { db in
-            try db.fetchRows(
-            sql: "SELECT * FROM tag WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY name",
-                arguments: StatementArguments(ids)
-            ).map(Self.tag(from:))
-        }
-    }
-
     public func saveTag(_ input: TagInput) async throws -> Tag {
         let (name, slug) = try TermValidation.nameAndSlug(name: input.name, slug: input.slug)
         return try await pool.write { db in

@@ -65,16 +65,16 @@ enum SettingsCoding {
         }
     }
 
-    /// Stored values laid over the defaults; an unknown or unreadable key is ignored.
+    /// The stored values as settings; `SiteSettings` takes the default for a missing key, and a
+    /// value that does not read leaves the defaults.
     static func decode(_ pairs: [(String, String)]) throws -> SiteSettings {
-        let defaults = try JSONEncoder().encode(SiteSettings())
-        guard var object = try JSONSerialization.jsonObject(with: defaults) as? [String: Any] else { return SiteSettings() }
-        for (key, value) in pairs where object[key] != nil {
+        var object: [String: Any] = [:]
+        for (key, value) in pairs {
             if let parsed = try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed]) {
                 object[key] = parsed
             }
         }
-        let merged = try JSONSerialization.data(withJSONObject: object)
-        return (try? JSONDecoder().decode(SiteSettings.self, from: merged)) ?? SiteSettings()
+        let data = try JSONSerialization.data(withJSONObject: object)
+        return (try? JSONDecoder().decode(SiteSettings.self, from: data)) ?? SiteSettings()
     }
 }

@@ -41,7 +41,7 @@ import Testing
             pages: [PageLink(label: "1", url: "/", current: true)], prevURL: "/p/", nextURL: "/n/", status: "الصفحة 1 من 2")
         let article = ArticleView(
             title: "عنوان", url: "/a/", section: link, breaking: true, authors: [BylineAuthor(name: "كاتب", url: "/author/x/", isLast: true)],
-            date: date, modified: date, image: image, bodyHTML: "<p>نص</p>", sourceCredit: "وكالات", tags: [link], hasTags: true,
+            date: date, image: image, bodyHTML: "<p>نص</p>", sourceCredit: "وكالات", tags: [link], hasTags: true,
             authorBoxes: [AuthorBox(name: "كاتب", url: "/author/x/", bio: "نبذة", avatarURL: "/a.png", isOrganization: false)],
             related: [card], hasRelated: true)
         let home = HomeView(

@@ -68,8 +68,7 @@ enum SearchAPI {
         do {
             let now = site.clock()
             let snapshot = try await site.snapshot(at: now)
-            let builder = PageBuilder(
-                settings: snapshot.settings, categories: snapshot.categories, theme: site.theme, now: now, serverURL: site.serverURL)
+            let builder = site.pageBuilder(snapshot, now: now)
             let results = try await index.search(SearchQuery(text: text, page: page, perPage: limit), now: now)
             let answer = Answer(
                 total: results.total, page: page,
@@ -110,8 +109,7 @@ enum SuggestAPI {
         do {
             let now = site.clock()
             let snapshot = try await site.snapshot(at: now)
-            let builder = PageBuilder(
-                settings: snapshot.settings, categories: snapshot.categories, theme: site.theme, now: now, serverURL: site.serverURL)
+            let builder = site.pageBuilder(snapshot, now: now)
             let articles = try await index.suggestions(for: text, now: now, limit: 6)
             return try JSONResponse.response(Answer(suggestions: articles.map { Suggestion(title: $0.title, url: builder.articlePath($0)) }))
         } catch {

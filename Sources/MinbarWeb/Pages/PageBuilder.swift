@@ -126,7 +126,6 @@ struct PageBuilder: Sendable {
                 BylineAuthor(name: author.name, url: authorPath(author), isLast: index == authors.count - 1)
             },
             date: date(article.publishedAt ?? article.createdAt),
-            modified: nil,
             image: article.featuredImage.map {
                 ImageView(src: $0.url, alt: $0.alt, caption: $0.caption.isEmpty ? nil : $0.caption)
             },

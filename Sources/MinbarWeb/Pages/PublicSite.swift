@@ -71,6 +71,11 @@ public final class PublicSite: Sendable {
         cache.removeAll()
     }
 
+    /// The view builder of one request.
+    func pageBuilder(_ snapshot: SiteSnapshot, now: Date) -> PageBuilder {
+        PageBuilder(settings: snapshot.settings, categories: snapshot.categories, theme: theme, now: now, serverURL: serverURL)
+    }
+
     /// The route of a request target, memoized.
     func resolve(_ request: Request, snapshot: SiteSnapshot) -> SiteRouteResolution {
         let target = request.uri.string
@@ -158,8 +163,7 @@ public final class PublicSite: Sendable {
         var language = "ar"
         if let snapshot = try? await snapshot(at: now) {
             language = snapshot.settings.language
-            let builder = PageBuilder(
-                settings: snapshot.settings, categories: snapshot.categories, theme: theme, now: now, serverURL: serverURL)
+            let builder = pageBuilder(snapshot, now: now)
             var view = builder.frame(
                 title: title.text(for: language), canonicalPath: "/", description: nil, bodyClass: "error error-\(status.code)")
             view.error = ErrorView(status: status.code, title: title.text(for: language), message: message.text(for: language))
@@ -180,7 +184,7 @@ public final class PublicSite: Sendable {
     /// Renders a page of the public site (cache miss).
     func render(_ route: SiteRoute, snapshot: SiteSnapshot, now: Date, compress: Bool = true) async throws -> CachedPage {
         let settings = snapshot.settings
-        let builder = PageBuilder(settings: settings, categories: snapshot.categories, theme: theme, now: now, serverURL: serverURL)
+        let builder = pageBuilder(snapshot, now: now)
         var view: PageView
         var candidates: [String]
         var lastModified: Date?

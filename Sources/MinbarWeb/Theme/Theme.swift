@@ -21,6 +21,9 @@ public struct Theme: Sendable {
     public let templates: MustacheLibrary
     /// Static files by name (`style.css`), each with its content hash for cache-busting URLs.
     public let assets: [String: Asset]
+    /// Interface strings per language, Arabic filling any key a translation lacks (merged once
+    /// here rather than on every render).
+    let mergedStrings: [String: [String: String]]
 
     /// Loads the theme in `directory`; throws a `ThemeError` that says what is missing or wrong.
     public init(directory: String) async throws {
@@ -57,6 +60,8 @@ public struct Theme: Sendable {
         }
         self.assets = assets
         self.directory = directory
+        let arabic = manifest.strings["ar"] ?? [:]
+        mergedStrings = manifest.strings.mapValues { arabic.merging($0) { _, translated in translated } }
     }
 
     /// The first of `candidates` the theme has a template for.
@@ -69,9 +74,7 @@ public struct Theme: Sendable {
 
     /// Interface strings in a language, falling back to Arabic for keys a translation lacks.
     public func strings(for language: String) -> [String: String] {
-        let arabic = manifest.strings["ar"] ?? [:]
-        guard language != "ar", let other = manifest.strings[language] else { return arabic }
-        return arabic.merging(other) { _, translated in translated }
+        mergedStrings[language] ?? mergedStrings["ar"] ?? [:]
     }
 
     /// The URL of an asset with its content hash, so it can be cached for a year.

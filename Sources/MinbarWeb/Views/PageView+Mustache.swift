@@ -162,7 +162,6 @@ extension ArticleView: MustacheParent {
         case "breaking": self.breaking
         case "authors": self.authors
         case "date": self.date
-        case "modified": self.modified
         case "image": self.image
         case "bodyHTML": self.bodyHTML
         case "sourceCredit": self.sourceCredit

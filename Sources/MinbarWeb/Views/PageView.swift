@@ -145,7 +145,6 @@ struct ArticleView: Sendable {
     var breaking: Bool
     var authors: [BylineAuthor]
     var date: DateView
-    var modified: DateView?
     var image: ImageView?
     var bodyHTML: String
     var sourceCredit: String?
