@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // Arabic text: normalization, slugs, digits, Gregorian and Hijri dates. No dependencies.
@@ -25,12 +26,18 @@ let package = Package(
             name: "MinbarSQLite",
             dependencies: ["MinbarCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Debian's C libraries: cmark-gfm for Markdown, libxml2's HTML parser for sanitizing.
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Author text to safe HTML: Markdown rendering and the allowlist sanitizer.
+        .target(name: "MinbarMarkup", dependencies: ["CCmarkGFM", "CLibXML2"]),
         // The Hummingbird application: public site, themes, page cache.
         .target(
             name: "MinbarWeb",
             dependencies: [
-                "MinbarCore",
+                "MinbarCore", "MinbarMarkup",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,6 +71,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "MinbarMarkupTests", dependencies: ["MinbarMarkup"]),
         .testTarget(name: "MinbarDemoTests", dependencies: ["MinbarDemo", "MinbarSQLite"]),
         // Starts the built `minbar` executable as a process; `swift build` builds it first.
         .testTarget(name: "MinbarCLITests"),

@@ -24,4 +24,5 @@ minbar_install_packages() {
 }
 
 # SQLite (GRDB) and zlib (gzip of cached pages) headers for the build.
-MINBAR_BUILD_PACKAGES=(libsqlite3-dev zlib1g-dev)
+# cmark-gfm (Markdown bodies) and libxml2 (HTML sanitizing) for the editor.
+MINBAR_BUILD_PACKAGES=(pkg-config libsqlite3-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev)
