@@ -25,13 +25,19 @@ public struct Article: Sendable, Hashable, Identifiable {
     /// One or more authors, in byline order.
     public var authors: [Author]
     public var featuredImage: FeaturedImage?
+    /// Counts saves from 1; a save naming an older revision is refused (two editors at once).
+    public var revision: Int
+    /// The admin user who created the article (nil for imported and demo articles).
+    public var ownerID: Int64?
 
     public init(
         id: Int64, slug: String, title: String, excerpt: String = "", body: ArticleBody, status: ArticleStatus,
         publishedAt: Date?, modifiedAt: Date, createdAt: Date, breaking: BreakingNews? = nil, sourceCredit: String? = nil,
         primaryCategory: Category? = nil, categories: [Category] = [], tags: [Tag] = [], authors: [Author] = [],
-        featuredImage: FeaturedImage? = nil
+        featuredImage: FeaturedImage? = nil, revision: Int = 1, ownerID: Int64? = nil
     ) {
+        self.revision = revision
+        self.ownerID = ownerID
         self.id = id
         self.slug = slug
         self.title = title

@@ -22,6 +22,11 @@ public struct ArticleInput: Sendable, Hashable {
     public var tagIDs: [Int64]
     public var authorIDs: [Int64]
     public var featuredImage: FeaturedImage?
+    /// The revision the editor started from; the save is refused with `ContentStoreError.conflict`
+    /// when the article has been saved since. Nil: no check (imports, the demo).
+    public var expectedRevision: Int?
+    /// The admin user saving: owner of a new article, author of the revision.
+    public var editorID: Int64?
 
     public init(
         id: Int64? = nil, title: String, slug: String = "", excerpt: String = "", body: ArticleBody,
@@ -47,6 +52,8 @@ public struct ArticleInput: Sendable, Hashable {
 
     /// The longest title accepted, in characters.
     public static let maximumTitleLength = 300
+    /// The largest body accepted, in bytes of its source (about 100,000 Arabic words).
+    public static let maximumBodyBytes = 1_000_000
 
     /// The input with its slug made or normalized and its text trimmed, or the list of problems.
     public func validated(now: Date) throws(ValidationError) -> ArticleInput {
@@ -63,6 +70,15 @@ public struct ArticleInput: Sendable, Hashable {
             problems.add(
                 "title", ar: "العنوان أطول من \(Self.maximumTitleLength) حرفاً؛ اختصره.",
                 en: "The title is longer than \(Self.maximumTitleLength) characters; shorten it.")
+        }
+
+        if body.source.utf8.count > Self.maximumBodyBytes || body.html.utf8.count > 2 * Self.maximumBodyBytes {
+            problems.add(
+                "body", ar: "نص المقال أطول من الحد المسموح (مليون بايت)؛ قسّمه إلى أكثر من مقال.",
+                en: "The body is over the size limit (1,000,000 bytes); split it into several articles.")
+        }
+        if excerpt.count > 2_000 {
+            problems.add("excerpt", ar: "المقتطف أطول من 2000 حرف.", en: "The excerpt is longer than 2,000 characters.")
         }
 
         let rawSlug = slug.trimmingCharacters(in: .whitespacesAndNewlines)

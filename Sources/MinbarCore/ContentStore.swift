@@ -79,6 +79,12 @@ public struct ArticleQuery: Sendable, Hashable {
     /// Only articles whose breaking flag is active at this instant.
     public var breakingAt: Date?
     public var excludingIDs: [Int64] = []
+    /// Only articles whose title contains this text, compared after Arabic folding (admin list).
+    public var titleContains: String?
+    /// Only articles created by this admin user.
+    public var ownerID: Int64?
+    /// Newest change first instead of newest publication first (admin list).
+    public var newestChangeFirst: Bool = false
     public var offset: Int = 0
     public var limit: Int = 10
     /// Leave the body out (lists and cards never show it).
@@ -147,12 +153,18 @@ public enum ContentStoreError: Error, Sendable, Hashable, CustomStringConvertibl
     case slugTaken(String)
     /// A referenced section, tag or author does not exist.
     case missingReference(field: String, id: Int64)
+    /// The article was saved by someone else since the editor opened it (now at `currentRevision`).
+    case conflict(currentRevision: Int)
+    /// Another account uses this email address.
+    case emailTaken(String)
 
     public var description: String {
         switch self {
         case .notFound(let what): return "not found: \(what)"
         case .slugTaken(let slug): return "slug already used: \(slug)"
         case .missingReference(let field, let id): return "\(field) refers to \(id), which does not exist"
+        case .conflict(let revision): return "the article changed meanwhile (now revision \(revision))"
+        case .emailTaken(let email): return "email already used: \(email)"
         }
     }
 
@@ -168,6 +180,15 @@ public enum ContentStoreError: Error, Sendable, Hashable, CustomStringConvertibl
         case .missingReference(let field, let id):
             return FieldError(
                 field: field, message: LocalizedText(ar: "العنصر رقم \(id) غير موجود.", en: "Item \(id) does not exist."))
+        case .conflict:
+            return FieldError(
+                field: "revision",
+                message: LocalizedText(
+                    ar: "عدّل شخص آخر هذا المقال بعد أن فتحته. لم يُحفظ تعديلك بعد، ونصّك باقٍ في النموذج: قارنه بالنسخة الحالية ثم احفظ من جديد.",
+                    en: "Someone else changed this article after you opened it. Your edit is not saved yet and is still in the form: compare it with the current version, then save again."))
+        case .emailTaken(let email):
+            return FieldError(
+                field: "email", message: LocalizedText(ar: "البريد \(email) مستخدم لحساب آخر.", en: "\(email) is used by another account."))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MinbarArabic
 
 /// The SQLite database of one Minbar site: a WAL-mode `DatabasePool` whose schema is brought up
 /// to date by append-only migrations when it is opened.
@@ -25,6 +26,10 @@ public struct AppDatabase: Sendable {
             // pages per connection: search reads many index pages per query.
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Arabic-folded text, for title filters that find أ/ا/إ, ة/ه and ى/ي alike.
+            db.add(function: DatabaseFunction("minbar_fold", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(ArabicAnalyzer.foldedText)
+            })
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(pool)
@@ -122,6 +127,67 @@ public struct AppDatabase: Sendable {
             for row in try Row.fetchAll(db, sql: "SELECT id, title, body_html FROM article") {
                 _ = try SQLiteContentStore.indexForSearch(db, id: row["id"], title: row["title"], bodyHTML: row["body_html"])
             }
+        }
+        migrator.registerMigration("v4-newsroom") { db in
+            try db.create(table: "user") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("email", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("password_hash", .text).notNull()
+                t.column("author_id", .integer).references("author", onDelete: .setNull)
+                t.column("created_at", .datetime).notNull()
+            }
+            // Sessions survive restarts; the cookie's token is stored only as its SHA-256.
+            try db.create(table: "session") { t in
+                t.primaryKey("token_hash", .text)
+                t.column("user_id", .integer).notNull().references("user", onDelete: .cascade)
+                t.column("csrf_token", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("expires_at", .datetime).notNull()
+                t.column("address", .text).notNull().defaults(to: "")
+            }
+            try db.create(table: "failed_sign_in") { t in
+                t.column("key", .text).notNull()
+                t.column("at", .datetime).notNull()
+            }
+            try db.create(index: "failed_sign_in_on_key_at", on: "failed_sign_in", columns: ["key", "at"])
+            try db.alter(table: "article") { t in
+                t.add(column: "revision", .integer).notNull().defaults(to: 1)
+                t.add(column: "owner_id", .integer).references("user", onDelete: .setNull)
+            }
+            try db.create(table: "article_revision") { t in
+                t.column("article_id", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("slug", .text).notNull()
+                t.column("excerpt", .text).notNull()
+                t.column("body_html", .text).notNull()
+                t.column("body_source", .text).notNull()
+                t.column("body_format", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("saved_at", .datetime).notNull()
+                t.column("user_id", .integer).references("user", onDelete: .setNull)
+                t.primaryKey(["article_id", "number"])
+            }
+            try db.create(table: "autosave") { t in
+                // 0 for an article not saved yet.
+                t.column("article_id", .integer).notNull()
+                t.column("user_id", .integer).notNull().references("user", onDelete: .cascade)
+                t.column("title", .text).notNull()
+                t.column("excerpt", .text).notNull()
+                t.column("body_source", .text).notNull()
+                t.column("saved_at", .datetime).notNull()
+                t.primaryKey(["article_id", "user_id"])
+            }
+            // Addresses of renamed or merged sections, tags and authors keep working (301).
+            try db.create(table: "term_former_slug") { t in
+                t.column("kind", .text).notNull()
+                t.column("slug", .text).notNull()
+                t.column("term_id", .integer).notNull()
+                t.primaryKey(["kind", "slug"])
+            }
+            try db.create(index: "article_on_modified_at", on: "article", columns: ["modified_at"])
         }
         return migrator
     }

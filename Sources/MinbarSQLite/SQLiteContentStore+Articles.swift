@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import MinbarArabic
 import MinbarCore
 
 extension SQLiteContentStore {
     static let summaryColumns = """
         a.id, a.slug, a.title, a.excerpt, '' AS body_html, '' AS body_source, a.body_format, a.status, a.published_at,
         a.modified_at, a.created_at, a.breaking, a.breaking_until, a.source_credit, a.primary_category_id,
-        a.featured_image_url, a.featured_image_alt, a.featured_image_caption
+        a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id
         """
 
     public func article(id: Int64) async throws -> Article? {
@@ -66,9 +67,10 @@ extension SQLiteContentStore {
             let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article a WHERE \(whereClause)"), arguments: arguments) ?? 0
             guard total > query.offset, query.limit > 0 else { return ArticlePage(articles: [], total: total) }
             let columns = query.withoutBody ? Self.summaryColumns : "a.*"
+            let order = query.newestChangeFirst ? "a.modified_at DESC, a.id DESC" : "a.published_at DESC, a.id DESC"
             let articles = try Self.fetchArticles(
                 db,
-                sql: "SELECT \(columns) FROM article a WHERE \(whereClause) ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?",
+                sql: "SELECT \(columns) FROM article a WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
                 arguments: arguments + [query.limit, query.offset])
             return ArticlePage(articles: articles, total: total)
         }
@@ -145,16 +147,32 @@ extension SQLiteContentStore {
             ]
             let id: Int64
             if let existing = input.id {
-                let oldSlug = try String.fetchOne(db, sql: "SELECT slug FROM article WHERE id = ?", arguments: [existing])
-                id = try Self.upsert(db, table: "article", id: existing, columns: columns, arguments: arguments)
-                if let oldSlug, oldSlug != input.slug {
+                guard let current = try db.fetchRow(sql: "SELECT slug, revision FROM article WHERE id = ?", arguments: [existing]) else {
+                    throw ContentStoreError.notFound("article \(existing)")
+                }
+                let oldSlug: String = current["slug"]
+                let currentRevision: Int = current["revision"]
+                if let expected = input.expectedRevision, expected != currentRevision {
+                    throw ContentStoreError.conflict(currentRevision: currentRevision)
+                }
+                id = try Self.upsert(
+                    db, table: "article", id: existing, columns: columns + ["revision"], arguments: arguments + [currentRevision + 1])
+                if oldSlug != input.slug {
                     try db.execute(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [oldSlug])
                     try db.execute(sql: "INSERT INTO article_former_slug (slug, article_id) VALUES (?, ?)", arguments: [oldSlug, id])
                 }
             } else {
-                arguments += [now]
-                id = try Self.upsert(db, table: "article", id: nil, columns: columns + ["created_at"], arguments: arguments)
+                arguments += [now, input.editorID]
+                id = try Self.upsert(db, table: "article", id: nil, columns: columns + ["created_at", "owner_id"], arguments: arguments)
             }
+            // Every save keeps a revision of the text, numbered like the article's revision.
+            try db.execute(
+                sql: """
+                    INSERT INTO article_revision (article_id, number, title, slug, excerpt, body_html, body_source, body_format,
+                        status, saved_at, user_id)
+                    SELECT id, revision, title, slug, excerpt, body_html, body_source, body_format, status, ?, ? FROM article WHERE id = ?
+                    """,
+                arguments: [now, input.editorID, id])
             // A slug taken again stops redirecting to the article that had it before.
             try db.execute(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [input.slug])
             try Self.replaceLinks(db, table: "article_category", column: "category_id", articleID: id, ids: categoryIDs)
@@ -210,6 +228,14 @@ extension SQLiteContentStore {
         if let moment = query.breakingAt {
             clauses.append("a.breaking = ? AND (a.breaking_until IS NULL OR a.breaking_until > ?)")
             arguments += [true, moment]
+        }
+        if let text = query.titleContains.map(ArabicAnalyzer.foldedText), !text.isEmpty {
+            clauses.append("instr(minbar_fold(a.title), ?) > 0")
+            arguments += [text]
+        }
+        if let ownerID = query.ownerID {
+            clauses.append("a.owner_id = ?")
+            arguments += [ownerID]
         }
         if !query.excludingIDs.isEmpty {
             clauses.append("a.id NOT IN (\(databaseQuestionMarks(count: query.excludingIDs.count)))")
@@ -276,7 +302,8 @@ extension SQLiteContentStore {
                 authors: authorLinks[id] ?? [],
                 featuredImage: imageURL.map {
                     FeaturedImage(url: $0, alt: row["featured_image_alt"], caption: row["featured_image_caption"])
-                })
+                },
+                revision: row["revision"], ownerID: row["owner_id"])
         }
     }
 

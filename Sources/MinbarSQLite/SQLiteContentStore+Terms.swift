@@ -33,6 +33,7 @@ extension SQLiteContentStore {
                 }
             }
             try Self.ensureSlugFree(db, table: "category", slug: slug, except: input.id)
+            try Self.recordTermRename(db, kind: .category, id: input.id, newSlug: slug)
             let arguments: StatementArguments = [slug, name, input.description, input.parentID, input.position]
             let id = try Self.upsert(
                 db, table: "category", id: input.id, columns: ["slug", "name", "description", "parent_id", "position"],
@@ -63,6 +64,7 @@ extension SQLiteContentStore {
         let (name, slug) = try TermValidation.nameAndSlug(name: input.name, slug: input.slug)
         return try await pool.write { db in
             try Self.ensureSlugFree(db, table: "tag", slug: slug, except: input.id)
+            try Self.recordTermRename(db, kind: .tag, id: input.id, newSlug: slug)
             let id = try Self.upsert(
                 db, table: "tag", id: input.id, columns: ["slug", "name", "description"], arguments: [slug, name, input.description])
             return Tag(id: id, slug: slug, name: name, description: input.description)
@@ -89,6 +91,7 @@ extension SQLiteContentStore {
         let (name, slug) = try TermValidation.nameAndSlug(name: input.name, slug: input.slug)
         return try await pool.write { db in
             try Self.ensureSlugFree(db, table: "author", slug: slug, except: input.id)
+            try Self.recordTermRename(db, kind: .author, id: input.id, newSlug: slug)
             let id = try Self.upsert(
                 db, table: "author", id: input.id, columns: ["slug", "name", "kind", "bio", "avatar_url"],
                 arguments: [slug, name, input.kind.rawValue, input.bio, input.avatarURL])

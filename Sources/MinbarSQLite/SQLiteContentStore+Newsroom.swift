@@ -1,0 +1,361 @@
+import Foundation
+import GRDB
+import MinbarCore
+
+extension SQLiteContentStore: NewsroomStore {
+    // MARK: Accounts
+
+    public func createUser(email: String, name: String, role: Role, passwordHash: String, authorID: Int64?) async throws -> User {
+        let email = try AccountValidation.email(email)
+        let name = try AccountValidation.name(name)
+        let now = self.now()
+        return try await pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE email = ?", arguments: [email]) != nil {
+                throw ContentStoreError.emailTaken(email)
+            }
+            try Self.ensureExist(db, table: "author", field: "author_id", ids: [authorID].compactMap { $0 })
+            try db.execute(
+                sql: "INSERT INTO user (email, name, role, password_hash, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [email, name, role.rawValue, passwordHash, authorID, now])
+            return User(id: db.lastInsertedRowID, email: email, name: name, role: role, authorID: authorID, createdAt: now)
+        }
+    }
+
+    public func user(id: Int64) async throws -> User? {
+        try await pool.read { db in try db.fetchRow(sql: "SELECT * FROM user WHERE id = ?", arguments: [id]).map(Self.user(from:)) }
+    }
+
+    public func credentials(email: String) async throws -> (user: User, passwordHash: String)? {
+        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return try await pool.read { db in
+            try db.fetchRow(sql: "SELECT * FROM user WHERE email = ?", arguments: [email]).map { (Self.user(from: $0), $0["password_hash"]) }
+        }
+    }
+
+    public func users() async throws -> [User] {
+        try await pool.read { db in try db.fetchRows(sql: "SELECT * FROM user ORDER BY name").map(Self.user(from:)) }
+    }
+
+    public func setRole(userID: Int64, role: Role) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE user SET role = ? WHERE id = ?", arguments: [role.rawValue, userID])
+            guard db.changesCount > 0 else { throw ContentStoreError.notFound("user \(userID)") }
+        }
+    }
+
+    public func setPasswordHash(userID: Int64, hash: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE user SET password_hash = ? WHERE id = ?", arguments: [hash, userID])
+            guard db.changesCount > 0 else { throw ContentStoreError.notFound("user \(userID)") }
+            try db.execute(sql: "DELETE FROM session WHERE user_id = ?", arguments: [userID])
+        }
+    }
+
+    static func user(from row: Row) -> User {
+        User(
+            id: row["id"], email: row["email"], name: row["name"], role: Role(rawValue: row["role"]) ?? .contributor,
+            authorID: row["author_id"], createdAt: row["created_at"])
+    }
+
+    // MARK: Sessions
+
+    public func createSession(_ session: AdminSession) async throws {
+        try await pool.write { db in
+            // Expired sessions are cleared as new ones start.
+            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [session.createdAt])
+            try db.execute(
+                sql: "INSERT INTO session (token_hash, user_id, csrf_token, created_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [session.tokenHash, session.userID, session.csrfToken, session.createdAt, session.expiresAt, session.address])
+        }
+    }
+
+    public func session(tokenHash: String, now: Date) async throws -> (session: AdminSession, user: User)? {
+        try await pool.read { db in
+            guard
+                let row = try db.fetchRow(
+                    sql: """
+                        SELECT s.token_hash, s.csrf_token, s.created_at AS session_created, s.expires_at, s.address, u.*
+                        FROM session s JOIN user u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?
+                        """,
+                    arguments: [tokenHash, now])
+            else { return nil }
+            let user = Self.user(from: row)
+            let session = AdminSession(
+                tokenHash: row["token_hash"], userID: user.id, csrfToken: row["csrf_token"], createdAt: row["session_created"],
+                expiresAt: row["expires_at"], address: row["address"])
+            return (session, user)
+        }
+    }
+
+    public func revokeSession(tokenHash: String) async throws {
+        try await pool.write { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    public func revokeSessions(userID: Int64) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM session WHERE user_id = ?", arguments: [userID])
+            return db.changesCount
+        }
+    }
+
+    // MARK: Sign-in throttling
+
+    public func recordFailedSignIn(keys: [String], at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM failed_sign_in WHERE at < ?", arguments: [at.addingTimeInterval(-86_400)])
+            for key in keys {
+                try db.execute(sql: "INSERT INTO failed_sign_in (key, at) VALUES (?, ?)", arguments: [key, at])
+            }
+        }
+    }
+
+    public func failedSignIns(key: String, since: Date) async throws -> (count: Int, latest: Date?) {
+        try await pool.read { db in
+            let row = try db.fetchRow(
+                sql: "SELECT COUNT(*) AS n, MAX(at) AS latest FROM failed_sign_in WHERE key = ? AND at >= ?", arguments: [key, since])
+            return (row?["n"] ?? 0, row?["latest"])
+        }
+    }
+
+    public func clearFailedSignIns(key: String) async throws {
+        try await pool.write { db in try db.execute(sql: "DELETE FROM failed_sign_in WHERE key = ?", arguments: [key]) }
+    }
+
+    // MARK: Revisions and autosaves
+
+    public func revisions(articleID: Int64) async throws -> [ArticleRevision] {
+        try await pool.read { db in
+            try db.fetchRows(
+                sql: """
+                    SELECT r.article_id, r.number, r.title, r.slug, r.excerpt, '' AS body_html, '' AS body_source, r.body_format,
+                        r.status, r.saved_at, r.user_id, u.name AS user_name
+                    FROM article_revision r LEFT JOIN user u ON u.id = r.user_id WHERE r.article_id = ? ORDER BY r.number DESC
+                    """,
+                arguments: [articleID]
+            ).map(Self.revision(from:))
+        }
+    }
+
+    public func revision(articleID: Int64, number: Int) async throws -> ArticleRevision? {
+        try await pool.read { db in
+            try db.fetchRow(
+                sql: """
+                    SELECT r.*, u.name AS user_name FROM article_revision r LEFT JOIN user u ON u.id = r.user_id
+                    WHERE r.article_id = ? AND r.number = ?
+                    """,
+                arguments: [articleID, number]
+            ).map(Self.revision(from:))
+        }
+    }
+
+    static func revision(from row: Row) -> ArticleRevision {
+        ArticleRevision(
+            articleID: row["article_id"], number: row["number"], title: row["title"], slug: row["slug"], excerpt: row["excerpt"],
+            body: ArticleBody(
+                html: row["body_html"], source: row["body_source"], format: ArticleBody.Format(rawValue: row["body_format"]) ?? .html),
+            status: ArticleStatus(rawValue: row["status"]) ?? .draft, savedAt: row["saved_at"], userID: row["user_id"],
+            userName: row["user_name"])
+    }
+
+    public func saveAutosave(_ autosave: Autosave) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO autosave (article_id, user_id, title, excerpt, body_source, saved_at) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (article_id, user_id) DO UPDATE SET title = excluded.title, excerpt = excluded.excerpt,
+                        body_source = excluded.body_source, saved_at = excluded.saved_at
+                    """,
+                arguments: [
+                    autosave.articleID ?? 0, autosave.userID, autosave.title, autosave.excerpt, autosave.bodySource, autosave.savedAt,
+                ])
+        }
+    }
+
+    public func autosave(articleID: Int64?, userID: Int64) async throws -> Autosave? {
+        try await pool.read { db in
+            try db.fetchRow(sql: "SELECT * FROM autosave WHERE article_id = ? AND user_id = ?", arguments: [articleID ?? 0, userID]).map {
+                let stored: Int64 = $0["article_id"]
+                return Autosave(
+                    articleID: stored == 0 ? nil : stored, userID: $0["user_id"], title: $0["title"], excerpt: $0["excerpt"],
+                    bodySource: $0["body_source"], savedAt: $0["saved_at"])
+            }
+        }
+    }
+
+    public func discardAutosave(articleID: Int64?, userID: Int64) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM autosave WHERE article_id = ? AND user_id = ?", arguments: [articleID ?? 0, userID])
+        }
+    }
+
+    // MARK: Schedule
+
+    public func publishDueArticles(now: Date) async throws -> [Int64] {
+        try await pool.write { db in
+            let due = try Int64.fetchAll(
+                db, sql: "SELECT id FROM article WHERE status = ? AND published_at <= ?", arguments: [ArticleStatus.scheduled.rawValue, now])
+            guard !due.isEmpty else { return [] }
+            try db.execute(
+                sql: "UPDATE article SET status = ?, modified_at = ? WHERE id IN (\(databaseQuestionMarks(count: due.count)))",
+                arguments: [ArticleStatus.published.rawValue, now] + StatementArguments(due))
+            return due
+        }
+    }
+
+    public func nextScheduledPublication() async throws -> Date? {
+        try await pool.read { db in
+            try Date.fetchOne(db, sql: "SELECT MIN(published_at) FROM article WHERE status = ?", arguments: [ArticleStatus.scheduled.rawValue])
+        }
+    }
+
+    public func publishedPerDay(since: Date, timeZone: TimeZone) async throws -> [Date: Int] {
+        let dates = try await pool.read { db in
+            try Date.fetchAll(
+                db, sql: "SELECT published_at FROM article WHERE status = ? AND published_at >= ? AND published_at <= ?",
+                arguments: [ArticleStatus.published.rawValue, since, self.now()])
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var counts: [Date: Int] = [:]
+        for date in dates { counts[calendar.startOfDay(for: date), default: 0] += 1 }
+        return counts
+    }
+
+    // MARK: Sections, tags, authors
+
+    public func category(id: Int64) async throws -> Category? {
+        try await pool.read { db in try db.fetchRow(sql: "SELECT * FROM category WHERE id = ?", arguments: [id]).map(Self.category(from:)) }
+    }
+
+    public func tag(id: Int64) async throws -> Tag? {
+        try await pool.read { db in try db.fetchRow(sql: "SELECT * FROM tag WHERE id = ?", arguments: [id]).map(Self.tag(from:)) }
+    }
+
+    public func author(id: Int64) async throws -> Author? {
+        try await pool.read { db in try db.fetchRow(sql: "SELECT * FROM author WHERE id = ?", arguments: [id]).map(Self.author(from:)) }
+    }
+
+    public func tags(named names: [String]) async throws -> [Tag] {
+        var result: [Tag] = []
+        var seen = Set<Int64>()
+        for raw in names {
+            let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty else { continue }
+            let (_, slug) = try TermValidation.nameAndSlug(name: name, slug: "")
+            let existing = try await pool.read { db in
+                try db.fetchRow(sql: "SELECT * FROM tag WHERE name = ? OR slug = ?", arguments: [name, slug]).map(Self.tag(from:))
+            }
+            var tag: Tag
+            if let existing { tag = existing } else { tag = try await saveTag(TagInput(name: name)) }
+            if seen.insert(tag.id).inserted { result.append(tag) }
+        }
+        return result
+    }
+
+    public func mergeTags(_ sources: [Int64], into target: Int64) async throws {
+        let sources = sources.filter { $0 != target }
+        guard !sources.isEmpty else { return }
+        try await pool.write { db in
+            try Self.ensureExist(db, table: "tag", field: "tags", ids: sources + [target])
+            let marks = databaseQuestionMarks(count: sources.count)
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO article_tag (article_id, tag_id, position) SELECT article_id, ?, position FROM article_tag WHERE tag_id IN (\(marks))",
+                arguments: [target] + StatementArguments(sources))
+            try Self.keepFormerSlugs(db, kind: .tag, ids: sources, target: target)
+            try db.execute(sql: "DELETE FROM tag WHERE id IN (\(marks))", arguments: StatementArguments(sources))
+            try Self.touchArticles(db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [target], now: self.now())
+        }
+    }
+
+    public func deleteCategory(id: Int64, moveTo: Int64?) async throws {
+        try await pool.write { db in
+            try Self.ensureExist(db, table: "category", field: "id", ids: [id])
+            if let moveTo {
+                guard moveTo != id else {
+                    throw ValidationError(field: "move_to", ar: "اختر قسماً آخر تنتقل إليه المقالات.", en: "Choose another section for the articles.")
+                }
+                try Self.ensureExist(db, table: "category", field: "move_to", ids: [moveTo])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO article_category (article_id, category_id, position) SELECT article_id, ?, position FROM article_category WHERE category_id = ?",
+                    arguments: [moveTo, id])
+                try db.execute(sql: "UPDATE article SET primary_category_id = ? WHERE primary_category_id = ?", arguments: [moveTo, id])
+                try Self.keepFormerSlugs(db, kind: .category, ids: [id], target: moveTo)
+            }
+            try Self.touchArticles(db, sql: "SELECT article_id FROM article_category WHERE category_id = ?", arguments: [id], now: self.now())
+            try db.execute(sql: "DELETE FROM category WHERE id = ?", arguments: [id])
+        }
+    }
+
+    public func deleteTag(id: Int64) async throws {
+        try await pool.write { db in
+            try Self.ensureExist(db, table: "tag", field: "id", ids: [id])
+            try Self.touchArticles(db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [id], now: self.now())
+            try db.execute(sql: "DELETE FROM tag WHERE id = ?", arguments: [id])
+        }
+    }
+
+    public func deleteAuthor(id: Int64, moveTo: Int64?) async throws {
+        try await pool.write { db in
+            try Self.ensureExist(db, table: "author", field: "id", ids: [id])
+            if let moveTo {
+                guard moveTo != id else {
+                    throw ValidationError(field: "move_to", ar: "اختر كاتباً آخر تنتقل إليه المقالات.", en: "Choose another author for the articles.")
+                }
+                try Self.ensureExist(db, table: "author", field: "move_to", ids: [moveTo])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO article_author (article_id, author_id, position) SELECT article_id, ?, position FROM article_author WHERE author_id = ?",
+                    arguments: [moveTo, id])
+                try Self.keepFormerSlugs(db, kind: .author, ids: [id], target: moveTo)
+            }
+            try Self.touchArticles(db, sql: "SELECT article_id FROM article_author WHERE author_id = ?", arguments: [id], now: self.now())
+            try db.execute(sql: "DELETE FROM author WHERE id = ?", arguments: [id])
+        }
+    }
+
+    public func formerTermSlug(_ kind: TermKind, slug: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(
+                db,
+                sql: "SELECT t.slug FROM term_former_slug f JOIN \(kind.rawValue) t ON t.id = f.term_id WHERE f.kind = ? AND f.slug = ?",
+                arguments: [kind.rawValue, slug])
+        }
+    }
+
+    public func termArticleCounts(_ kind: TermKind) async throws -> [Int64: Int] {
+        let table = "article_\(kind.rawValue)"
+        let column = "\(kind.rawValue)_id"
+        return try await pool.read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try db.fetchRows(sql: "SELECT \(column) AS term, COUNT(*) AS n FROM \(table) GROUP BY \(column)") {
+                counts[row["term"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    /// Records the slugs (current and former) of terms about to disappear as former slugs of `target`.
+    static func keepFormerSlugs(_ db: Database, kind: TermKind, ids: [Int64], target: Int64) throws {
+        let marks = databaseQuestionMarks(count: ids.count)
+        try db.execute(
+            sql: "UPDATE term_former_slug SET term_id = ? WHERE kind = ? AND term_id IN (\(marks))",
+            arguments: [target, kind.rawValue] + StatementArguments(ids))
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO term_former_slug (kind, slug, term_id) SELECT ?, slug, ? FROM \(kind.rawValue) WHERE id IN (\(marks))",
+            arguments: [kind.rawValue, target] + StatementArguments(ids))
+    }
+
+    /// Records a term's old slug when it is renamed (called inside the rename's transaction).
+    static func recordTermRename(_ db: Database, kind: TermKind, id: Int64?, newSlug: String) throws {
+        guard let id, let old = try String.fetchOne(db, sql: "SELECT slug FROM \(kind.rawValue) WHERE id = ?", arguments: [id]),
+            old != newSlug
+        else { return }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO term_former_slug (kind, slug, term_id) VALUES (?, ?, ?)", arguments: [kind.rawValue, old, id])
+        try db.execute(sql: "DELETE FROM term_former_slug WHERE kind = ? AND slug = ?", arguments: [kind.rawValue, newSlug])
+    }
+
+    /// Marks articles as changed (their pages, feeds and sitemaps show the change).
+    static func touchArticles(_ db: Database, sql: String, arguments: StatementArguments, now: Date) throws {
+        try db.execute(sql: "UPDATE article SET modified_at = ? WHERE id IN (\(sql))", arguments: [now] + arguments)
+    }
+}
