@@ -115,6 +115,19 @@ public struct ArabicDateFormatter: Sendable {
         return digits.apply(to: "\(hijri.day) \(HijriDate.arabicMonthNames[hijri.month - 1]) \(hijri.year) هـ")
     }
 
+    /// The time of day on a 24-hour clock, e.g. "14:05".
+    public func time(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return digits.apply(to: ZeroPadded.two(parts.hour!) + ":" + ZeroPadded.two(parts.minute!))
+    }
+
+    /// Day and time without the weekday, for admin lists: "21 ديسمبر 2015، 14:05".
+    public func dateTime(_ date: Date) -> String {
+        var short = self
+        short.showsWeekday = false
+        return short.string(from: date) + (language == "en" ? ", " : "، ") + time(date)
+    }
+
     /// ISO 8601 with the site's UTC offset, for `<time datetime>`: "2015-12-21T09:30:00+03:00".
     public func iso8601(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -60,7 +60,9 @@ struct Serve: AsyncParsableCommand {
         let site = try await PublicSite(store: store, search: store, theme: loadedTheme, configuration: configuration, logger: logger)
         let host = self.host
         let explicitBaseURL = baseURL
-        let app = buildApplication(site: site, host: host, port: port, logger: logger) { port in
+        let admin = try AdminSite(store: store, site: site, logger: logger)
+        let scheduler = PublishingScheduler(store: store, site: site, logger: logger)
+        let app = buildApplication(site: site, admin: admin, services: [scheduler], host: host, port: port, logger: logger) { port in
             if explicitBaseURL == nil { site.serverStarted(at: "http://\(reachableHost):\(port)") }
             let line = "Minbar is serving http://\(host):\(port)/ (data: \(dataOptions.data), theme: \(themeDirectory))\n"
             FileHandle.standardOutput.write(Data(line.utf8))

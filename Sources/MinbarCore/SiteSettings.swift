@@ -31,6 +31,12 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     public var feedFullText: Bool = true
     /// How many articles a feed holds.
     public var feedItems: Int = 20
+    /// Whether new articles open for comments.
+    public var commentsOpenByDefault: Bool = true
+    /// The site owner's own HTML for `<head>` and the end of `<body>` (analytics, verification
+    /// tags). Written as given: only administrators may change it. Minbar ships no tracker.
+    public var headCode: String = ""
+    public var footerCode: String = ""
 
     public init() {}
 
@@ -54,6 +60,9 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         url = try container.decodeIfPresent(String.self, forKey: .url) ?? defaults.url
         feedFullText = try container.decodeIfPresent(Bool.self, forKey: .feedFullText) ?? defaults.feedFullText
         feedItems = try container.decodeIfPresent(Int.self, forKey: .feedItems) ?? defaults.feedItems
+        commentsOpenByDefault = try container.decodeIfPresent(Bool.self, forKey: .commentsOpenByDefault) ?? defaults.commentsOpenByDefault
+        headCode = try container.decodeIfPresent(String.self, forKey: .headCode) ?? defaults.headCode
+        footerCode = try container.decodeIfPresent(String.self, forKey: .footerCode) ?? defaults.footerCode
     }
 
     /// The zone articles' dates are shown and archived in; UTC when the setting is unknown.
@@ -111,6 +120,9 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         }
         if !(1...200).contains(feedItems) {
             problems.add("feed_items", ar: "عدد مقالات الخلاصة بين 1 و200.", en: "Feed items must be 1 to 200.")
+        }
+        if headCode.utf8.count > 20_000 || footerCode.utf8.count > 20_000 {
+            problems.add("head_code", ar: "الشيفرة المضافة أطول من 20000 بايت.", en: "Injected code is longer than 20,000 bytes.")
         }
         if PermalinkStructure(permalinkStructure) == nil {
             problems.add(

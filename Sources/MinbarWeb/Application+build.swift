@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import MinbarCore
+import ServiceLifecycle
 
 /// Builds the Minbar web application: the one place where routes and middleware are put together.
 ///
@@ -12,20 +13,22 @@ import MinbarCore
 /// try await app.runService()
 /// ```
 public func buildApplication(
-    site: PublicSite, host: String = "127.0.0.1", port: Int = 8080, logger: Logger = Logger(label: "minbar"),
-    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    site: PublicSite, admin: AdminSite? = nil, services: [any Service] = [], host: String = "127.0.0.1", port: Int = 8080,
+    logger: Logger = Logger(label: "minbar"), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(site: site),
+        router: buildRouter(site: site, admin: admin),
         configuration: .init(address: .hostname(host, port: port), serverName: "Minbar"),
+        services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger)
 }
 
 /// The router of the whole application.
-public func buildRouter(site: PublicSite) -> Router<SiteRequestContext> {
+public func buildRouter(site: PublicSite, admin: AdminSite? = nil) -> Router<SiteRequestContext> {
     let router = Router(context: SiteRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLimitMiddleware(site: site))
+    admin?.addRoutes(to: router)
 
     router.get("/healthz") { _, _ -> Response in
         do {

@@ -1,11 +1,14 @@
 import Hummingbird
+import NIOCore
 
-/// Per-request data of the Minbar application. Later layers add the signed-in user and the
-/// CSRF token here instead of in globals.
-public struct SiteRequestContext: RequestContext {
+/// Per-request data of the Minbar application.
+public struct SiteRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The connected peer (the proxy's address behind one).
+    public var remoteAddress: SocketAddress?
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 }

@@ -66,7 +66,7 @@ struct PageBuilder: Sendable {
         let meta = HeadMeta(
             title: title ?? settings.name, siteName: settings.name, locale: settings.language == "en" ? "en_US" : "ar_AR",
             ogType: "website", imageURL: nil, twitterCard: "summary", articleMeta: nil, feeds: feeds + siteFeeds,
-            jsonLD: jsonLD.isEmpty ? "" : StructuredData.script(jsonLD))
+            jsonLD: jsonLD.isEmpty ? "" : StructuredData.script(jsonLD), robots: nil)
         return PageView(
             lang: settings.language, dir: settings.direction,
             site: SiteView(name: settings.name, tagline: settings.tagline),
@@ -74,7 +74,9 @@ struct PageBuilder: Sendable {
             assets: AssetsView(css: theme.assetURL("style.css"), js: theme.assetURL("site.js"), icon: theme.assetURL("favicon.svg")),
             documentTitle: documentTitle, description: description, canonicalURL: absolute(canonicalPath), meta: meta, prevURL: nil,
             nextURL: nil,
-            nav: nav, menu: menu, bodyClass: bodyClass, copyrightYear: number(formatter.day(of: now).year))
+            nav: nav, menu: menu, bodyClass: bodyClass, copyrightYear: number(formatter.day(of: now).year),
+            headCode: settings.headCode.isEmpty ? nil : settings.headCode,
+            footerCode: settings.footerCode.isEmpty ? nil : settings.footerCode)
     }
 
     // MARK: Links

@@ -242,6 +242,29 @@ public final class PublicSite: Sendable {
         return theme.templates.render(view, withTemplate: name)
     }
 
+    /// A 301 to the page of the section, tag or author that used to have `slug` (renamed or
+    /// merged in the admin), else 404.
+    func formerTerm(_ kind: TermKind, slug: String, route: (String) -> SiteRoute) async throws -> PageError {
+        guard let newsroom = store as? any NewsroomStore, let current = try await newsroom.formerTermSlug(kind, slug: slug) else {
+            return .notFound
+        }
+        return .movedPermanently(route(current).path(encoded: true))
+    }
+
+    /// The public article page for an article that may not be saved or public yet: the admin's
+    /// preview. Never cached.
+    public func previewPage(of article: Article) async throws -> String {
+        let now = clock()
+        let snapshot = try await snapshot(at: now)
+        let builder = pageBuilder(snapshot, now: now)
+        var (view, _) = try await articlePage(article, builder: builder)
+        view.meta.robots = "noindex, nofollow"
+        guard let html = render(view, candidates: ["article-\(article.slug)", "article", "index"]) else {
+            throw ThemeError("the theme could not render the article preview")
+        }
+        return html
+    }
+
     // MARK: Pages
 
     /// Stories shown as cards under the lead story; the rest of the first page goes to the list.
@@ -364,8 +387,10 @@ public final class PublicSite: Sendable {
             kind = "home"
             title = builder.string("latest")
             candidates = ["home-paged", "archive", "index"]
-        case .category(let slug, _):
-            guard let category = builder.categories.first(where: { $0.slug == slug }) else { throw PageError.notFound }
+        case .category(let slug, let page):
+            guard let category = builder.categories.first(where: { $0.slug == slug }) else {
+                throw try await formerTerm(.category, slug: slug) { .category(slug: $0, page: page) }
+            }
             query.categoryIDs = builder.categories.idsInTree(of: category.id)
             kind = "category"
             title = category.name
@@ -374,8 +399,10 @@ public final class PublicSite: Sendable {
             currentSection = category.id
             feedScope = .category(category.slug)
             candidates = ["category-\(category.slug)", "category", "archive", "index"]
-        case .tag(let slug, _):
-            guard let tag = try await store.tag(slug: slug) else { throw PageError.notFound }
+        case .tag(let slug, let page):
+            guard let tag = try await store.tag(slug: slug) else {
+                throw try await formerTerm(.tag, slug: slug) { .tag(slug: $0, page: page) }
+            }
             query.tagID = tag.id
             kind = "tag"
             title = tag.name
@@ -383,8 +410,10 @@ public final class PublicSite: Sendable {
             kicker = builder.string("tag")
             feedScope = .tag(tag.slug)
             candidates = ["tag-\(tag.slug)", "tag", "archive", "index"]
-        case .author(let slug, _):
-            guard let author = try await store.author(slug: slug) else { throw PageError.notFound }
+        case .author(let slug, let page):
+            guard let author = try await store.author(slug: slug) else {
+                throw try await formerTerm(.author, slug: slug) { .author(slug: $0, page: page) }
+            }
             query.authorID = author.id
             kind = "author"
             title = author.name

@@ -7,7 +7,8 @@ enum CoreTemplates {
     static let headMeta = """
         {{% CONTENT_TYPE: HTML }}
         {{#meta}}
-        <link rel="canonical" href="{{canonicalURL}}">
+        {{#robots}}<meta name="robots" content="{{robots}}">
+        {{/robots}}<link rel="canonical" href="{{canonicalURL}}">
         {{#description}}<meta name="description" content="{{description}}">
         {{/description}}<meta property="og:site_name" content="{{siteName}}">
         <meta property="og:locale" content="{{locale}}">

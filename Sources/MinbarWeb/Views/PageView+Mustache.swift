@@ -23,6 +23,8 @@ extension PageView: MustacheParent {
         case "menu": self.menu
         case "bodyClass": self.bodyClass
         case "copyrightYear": self.copyrightYear
+        case "headCode": self.headCode
+        case "footerCode": self.footerCode
         case "home": self.home
         case "article": self.article
         case "listing": self.listing
@@ -277,6 +279,7 @@ extension HeadMeta: MustacheParent {
         case "articleMeta": self.articleMeta
         case "feeds": self.feeds
         case "jsonLD": self.jsonLD
+        case "robots": self.robots
         default: nil
         }
     }

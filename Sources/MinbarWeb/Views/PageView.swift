@@ -23,6 +23,9 @@ struct PageView: Sendable {
     var menu: [MenuSection]
     var bodyClass: String
     var copyrightYear: String
+    /// The site owner's own snippets (analytics, verification tags), written as given.
+    var headCode: String?
+    var footerCode: String?
 
     var home: HomeView?
     var article: ArticleView?
@@ -47,6 +50,8 @@ struct HeadMeta: Sendable {
     var feeds: [FeedLink]
     /// A ready `@graph` document, escaped for `<script>`.
     var jsonLD: String
+    /// `noindex, nofollow` on previews.
+    var robots: String?
 }
 
 struct ArticleMeta: Sendable {

@@ -1,0 +1,106 @@
+/// The admin's stylesheet and script, served from `/admin/assets/`. No framework, no inline
+/// code (the admin's Content-Security-Policy forbids it).
+enum AdminAssets {
+    static let css = """
+        :root { --ink: #1d2327; --muted: #646970; --line: #dcdcde; --accent: #0a5c8a; --danger: #b32d2e; --bg: #f6f7f7; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.6 system-ui, "Noto Naskh Arabic", "Segoe UI", Tahoma, sans-serif; color: var(--ink); background: var(--bg); }
+        a { color: var(--accent); }
+        .skip { position: absolute; inset-inline-start: -999px; }
+        .skip:focus { inset-inline-start: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
+        .bar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem; padding: .5rem 1rem; background: var(--ink); }
+        .bar a, .bar .link { color: #fff; margin-inline-end: .75rem; }
+        .bar nav { display: flex; flex-wrap: wrap; }
+        .who { display: flex; gap: .75rem; align-items: center; color: #ddd; }
+        .who form { display: inline; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+        h1 { margin-block: .5rem 1rem; }
+        .notice { background: #e7f5ea; border-inline-start: 4px solid #00a32a; padding: .5rem 1rem; }
+        .error-box { background: #fcf0f1; border-inline-start: 4px solid var(--danger); padding: .5rem 1rem; }
+        .field { margin-block-end: 1rem; }
+        .field label, .field legend { display: block; font-weight: 600; margin-block-end: .25rem; }
+        .field.invalid input, .field.invalid textarea { border-color: var(--danger); }
+        .field-error { color: var(--danger); margin: .25rem 0 0; }
+        .hint, .muted { color: var(--muted); font-size: .9rem; margin: .25rem 0 0; }
+        input, textarea, select { font: inherit; padding: .4rem .5rem; border: 1px solid #8c8f94; border-radius: 4px; background: #fff; }
+        .editor input:not([type=checkbox]):not([type=radio]), .editor textarea { inline-size: 100%; }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; }
+        .checks { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        .checks label { font-weight: normal; }
+        button { font: inherit; padding: .4rem .9rem; border: 1px solid var(--accent); border-radius: 4px; background: #fff; color: var(--accent); cursor: pointer; }
+        button.primary { background: var(--accent); color: #fff; }
+        button.danger { border-color: var(--danger); color: var(--danger); }
+        button.link { border: 0; background: none; padding: 0; text-decoration: underline; }
+        button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #f0b849; outline-offset: 2px; }
+        .buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
+        .filters, .inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-block-end: 1rem; }
+        .narrow { max-inline-size: 24rem; display: grid; gap: .5rem; }
+        table.list { inline-size: 100%; border-collapse: collapse; background: #fff; }
+        table.list th, table.list td { text-align: start; padding: .4rem .5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
+        .row-actions form { display: inline; }
+        .badge { background: var(--danger); color: #fff; border-radius: 3px; padding: 0 .4rem; font-size: .8rem; }
+        .counts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
+        .counts a { display: block; background: #fff; border: 1px solid var(--line); padding: .5rem 1rem; text-decoration: none; }
+        .counts strong { font-size: 1.5rem; display: block; }
+        .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        .chart { inline-size: 100%; max-inline-size: 40rem; block-size: auto; background: #fff; border: 1px solid var(--line); }
+        .chart .bar { fill: var(--accent); }
+        .chart .axis { stroke: var(--muted); }
+        .chart .tick { fill: var(--muted); font-size: 11px; }
+        .pages { margin-block: 1rem; display: flex; gap: 1rem; }
+        .diff { background: #fff; border: 1px solid var(--line); font-family: ui-monospace, monospace; white-space: pre-wrap; unicode-bidi: plaintext; }
+        .diff > div { padding: 0 .5rem; }
+        .diff .removed { background: #fcf0f1; text-decoration: line-through; }
+        .diff .added { background: #e7f5ea; }
+        .diff .removed::before { content: "− "; }
+        .diff .added::before { content: "+ "; }
+        """
+
+    static let js = """
+        (function () {
+          "use strict";
+          var form = document.getElementById("editor");
+          if (!form) return;
+          var fields = ["title", "excerpt", "body"];
+          var statusLine = document.getElementById("autosave-status");
+          var idField = form.querySelector("input[name=id]");
+          var key = "minbar-autosave-" + (idField && idField.value ? idField.value : "new");
+          function snapshot() {
+            var data = {};
+            fields.forEach(function (name) { var el = form.elements[name]; data[name] = el ? el.value : ""; });
+            return data;
+          }
+          var last = JSON.stringify(snapshot());
+          function send(keepalive) {
+            var now = JSON.stringify(snapshot());
+            if (now === last) return;
+            // A copy in the browser too, for a lost connection.
+            try { localStorage.setItem(key, now); } catch (e) {}
+            var body = new URLSearchParams();
+            body.set("id", idField ? idField.value : "");
+            var data = JSON.parse(now);
+            fields.forEach(function (name) { body.set(name, data[name]); });
+            fetch(form.dataset.autosave, {
+              method: "POST", body: body, keepalive: !!keepalive, credentials: "same-origin",
+              headers: { "X-CSRF-Token": form.dataset.csrf }
+            }).then(function (response) {
+              if (!response.ok) return;
+              last = now;
+              return response.json().then(function (json) { if (statusLine) statusLine.textContent = "· " + json.message; });
+            }).catch(function () {});
+          }
+          setInterval(function () { send(false); }, 10000);
+          document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") send(true); });
+          form.addEventListener("submit", function () { try { localStorage.removeItem(key); } catch (e) {} });
+          var offer = document.getElementById("autosave-offer");
+          var restore = document.getElementById("autosave-restore");
+          if (offer && restore) {
+            restore.addEventListener("click", function () {
+              fields.forEach(function (name) { if (form.elements[name]) form.elements[name].value = offer.dataset[name] || ""; });
+              offer.hidden = true;
+              form.elements.title.focus();
+            });
+          }
+        })();
+        """
+}

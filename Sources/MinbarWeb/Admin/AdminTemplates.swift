@@ -1,0 +1,328 @@
+import Mustache
+
+/// The admin's Mustache templates. The admin is part of Minbar, not of a theme, so its
+/// templates ship inside the program; output is escaped unless a template says `{{{…}}}`.
+enum AdminTemplates {
+    static func library() throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for (name, text) in all { try library.register(text, named: name) }
+        return library
+    }
+
+    static let all: [String: String] = [
+        "layout": layout, "login": login, "error": error, "dashboard": dashboard, "articles": articles, "editor": editor,
+        "revisions": revisions, "compare": compare, "terms": terms, "settings": settings, "users": users,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="{{lang}}" dir="{{dir}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="robots" content="noindex, nofollow">
+        <title>{{title}} – {{t.admin}}</title>
+        <link rel="stylesheet" href="/admin/assets/admin.css">
+        <script src="/admin/assets/admin.js" defer></script>
+        </head>
+        <body>
+        <a class="skip" href="#main">{{t.skip}}</a>
+        {{#user}}
+        <header class="bar">
+        <nav aria-label="{{t.main_menu}}">
+        <a href="/admin/">{{t.dashboard}}</a>
+        <a href="/admin/articles">{{t.articles}}</a>
+        <a href="/admin/articles/new">{{t.new_article}}</a>
+        {{#canManageTerms}}<a href="/admin/terms/category">{{t.terms_category}}</a>
+        <a href="/admin/terms/tag">{{t.terms_tag}}</a>
+        <a href="/admin/terms/author">{{t.terms_author}}</a>{{/canManageTerms}}
+        {{#canManageUsers}}<a href="/admin/users">{{t.users}}</a>{{/canManageUsers}}
+        {{#canManageSettings}}<a href="/admin/settings">{{t.settings}}</a>{{/canManageSettings}}
+        <a href="/" target="_blank">{{t.view_site}}</a>
+        </nav>
+        <div class="who">
+        <span><bdi>{{name}}</bdi> · {{role}}</span>
+        <a href="/admin/language/{{otherLanguage}}" lang="{{otherLanguage}}">{{otherLanguageName}}</a>
+        <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.sign_out}}</button></form>
+        </div>
+        </header>
+        {{/user}}
+        <main id="main">
+        <h1>{{title}}</h1>
+        {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+        {{$content}}{{/content}}
+        </main>
+        </body>
+        </html>
+        """
+
+    static let login = """
+        {{<layout}}{{$content}}
+        <p><a href="/admin/language/{{otherLanguage}}?back=/admin/login" lang="{{otherLanguage}}">{{otherLanguageName}}</a></p>
+        {{#message}}<p class="error-box" role="alert">{{message}}</p>{{/message}}
+        <form method="post" action="/admin/login" class="narrow">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <label for="email">{{t.email}}</label>
+        <input id="email" name="email" type="email" dir="ltr" autocomplete="username" required value="{{email}}">
+        <label for="password">{{t.password}}</label>
+        <input id="password" name="password" type="password" dir="ltr" autocomplete="current-password" required>
+        <button type="submit" class="primary">{{t.sign_in}}</button>
+        </form>
+        {{/content}}{{/layout}}
+        """
+
+    static let error = """
+        {{<layout}}{{$content}}
+        <p class="error-box" role="alert">{{message}}</p>
+        <p><a href="/admin/">{{t.dashboard}}</a></p>
+        {{/content}}{{/layout}}
+        """
+
+    static let dashboard = """
+        {{<layout}}{{$content}}
+        <section aria-labelledby="counts-h"><h2 id="counts-h">{{t.counts}}</h2>
+        <ul class="counts">{{#counts}}<li><a href="/admin/articles?status={{status}}"><strong>{{count}}</strong> {{label}}</a></li>{{/counts}}</ul>
+        </section>
+        <section aria-labelledby="chart-h"><h2 id="chart-h">{{t.published_per_day}}</h2>
+        {{{chart}}}
+        <p class="muted">{{chartSummary}}</p>
+        </section>
+        <div class="columns">
+        <section aria-labelledby="drafts-h"><h2 id="drafts-h">{{t.recent_drafts}}</h2>
+        <ul>{{#drafts}}<li><a href="/admin/articles/{{id}}">{{title}}</a> <span class="muted">{{status}} · {{modified}}</span></li>{{/drafts}}</ul>
+        {{^drafts}}<p class="muted">{{t.no_drafts}}</p>{{/drafts}}
+        </section>
+        <section aria-labelledby="scheduled-h"><h2 id="scheduled-h">{{t.scheduled_queue}}</h2>
+        <ul>{{#scheduled}}<li><a href="/admin/articles/{{id}}">{{title}}</a> <span class="muted">{{at}}</span></li>{{/scheduled}}</ul>
+        {{^scheduled}}<p class="muted">{{t.nothing_scheduled}}</p>{{/scheduled}}
+        </section>
+        </div>
+        {{/content}}{{/layout}}
+        """
+
+    static let articles = """
+        {{<layout}}{{$content}}
+        <form method="get" action="/admin/articles" class="filters">
+        <label>{{t.status}} <select name="status"><option value="">{{t.all}}</option>{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}} ({{count}})</option>{{/statuses}}</select></label>
+        <label>{{t.section}} <select name="category"><option value="">{{t.all}}</option>{{#categories}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/categories}}</select></label>
+        <label>{{t.authors}} <select name="author"><option value="">{{t.all}}</option>{{#authors}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/authors}}</select></label>
+        <label><input type="checkbox" name="breaking" value="1"{{#breakingOnly}} checked{{/breakingOnly}}> {{t.only_breaking}}</label>
+        <label>{{t.search_titles}} <input type="search" name="q" value="{{q}}"></label>
+        <button type="submit">{{t.filter}}</button>
+        </form>
+        {{#hasArticles}}
+        <form method="post" action="/admin/articles/bulk" id="bulk">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.bulk_action}} <select name="operation">{{^isTrash}}<option value="trash">{{t.move_to_trash}}</option>{{/isTrash}}{{#isTrash}}<option value="restore">{{t.restore}}</option>{{/isTrash}}</select></label>
+        <button type="submit">{{t.apply}}</button>
+        </form>
+        <table class="list">
+        <thead><tr><th scope="col">{{t.select}}</th><th scope="col">{{t.title}}</th><th scope="col">{{t.status}}</th><th scope="col">{{t.section}}</th><th scope="col">{{t.authors}}</th><th scope="col">{{t.date}}</th><th scope="col">{{t.actions}}</th></tr></thead>
+        <tbody>
+        {{#articles}}<tr data-id="{{id}}">
+        <td>{{#canEdit}}<input type="checkbox" name="ids" value="{{id}}" form="bulk" aria-label="{{t.select}}: {{title}}">{{/canEdit}}</td>
+        <td>{{#canEdit}}<a href="/admin/articles/{{id}}">{{title}}</a>{{/canEdit}}{{^canEdit}}{{title}}{{/canEdit}} {{#breaking}}<span class="badge">{{t.breaking}}</span>{{/breaking}}</td>
+        <td>{{status}}</td><td>{{section}}</td><td>{{authors}}</td><td>{{date}}</td>
+        <td class="row-actions">{{#publicURL}}<a href="{{publicURL}}" target="_blank">{{t.view}}</a>{{/publicURL}}
+        {{#canFlag}}<form method="post" action="/admin/articles/{{id}}/breaking"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="/admin/articles"><button type="submit" class="link">{{#breaking}}{{t.unflag_breaking}}{{/breaking}}{{^breaking}}{{t.flag_breaking}}{{/breaking}}</button></form>{{/canFlag}}</td>
+        </tr>{{/articles}}
+        </tbody>
+        </table>
+        <nav class="pages">{{#prevURL}}<a href="{{prevURL}}" rel="prev">{{t.previous}}</a>{{/prevURL}} <span>{{t.page_of}} {{page}} / {{totalPages}}</span> {{#nextURL}}<a href="{{nextURL}}" rel="next">{{t.next}}</a>{{/nextURL}}</nav>
+        {{/hasArticles}}
+        {{^hasArticles}}<p class="muted">{{t.no_articles}}</p>{{/hasArticles}}
+        {{/content}}{{/layout}}
+        """
+
+    static let editor = """
+        {{<layout}}{{$content}}
+        {{#hasErrors}}<div class="error-box" role="alert"><p>{{t.fix_errors}}</p><ul>{{#errorList}}<li><a href="#f-{{field}}">{{message}}</a></li>{{/errorList}}</ul></div>{{/hasErrors}}
+        {{#autosave}}<div class="notice" id="autosave-offer" data-title="{{title}}" data-excerpt="{{excerpt}}" data-body="{{body}}">
+        <p>{{t.autosave_offer}} ({{savedAt}}).</p><button type="button" id="autosave-restore">{{t.autosave_restore}}</button></div>{{/autosave}}
+        <form method="post" action="{{action}}" id="editor" class="editor" data-autosave="/admin/autosave" data-csrf="{{csrf}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#form}}
+        <input type="hidden" name="id" value="{{id}}">
+        <input type="hidden" name="revision" value="{{revision}}">
+        <p class="muted">{{t.status}}: <strong id="status">{{status}}</strong> <span id="autosave-status" role="status"></span></p>
+        <div class="field{{#errors.title}} invalid{{/errors.title}}" id="f-title">
+        <label for="title">{{t.title}}</label>
+        <input id="title" name="title" value="{{title}}" required maxlength="300" aria-describedby="e-title">
+        {{#errors.title}}<p class="field-error" id="e-title">{{errors.title}}</p>{{/errors.title}}
+        </div>
+        <div class="field{{#errors.slug}} invalid{{/errors.slug}}" id="f-slug">
+        <label for="slug">{{t.slug}}</label>
+        <input id="slug" name="slug" value="{{slug}}" aria-describedby="h-slug e-slug">
+        <p class="hint" id="h-slug">{{t.slug_hint}}</p>
+        {{#errors.slug}}<p class="field-error" id="e-slug">{{errors.slug}}</p>{{/errors.slug}}
+        </div>
+        <div class="field{{#errors.excerpt}} invalid{{/errors.excerpt}}" id="f-excerpt">
+        <label for="excerpt">{{t.excerpt}}</label>
+        <textarea id="excerpt" name="excerpt" rows="2">{{excerpt}}</textarea>
+        {{#errors.excerpt}}<p class="field-error">{{errors.excerpt}}</p>{{/errors.excerpt}}
+        </div>
+        <div class="field{{#errors.body}} invalid{{/errors.body}}" id="f-body">
+        <label for="body">{{t.body}}</label>
+        <textarea id="body" name="body" rows="18" aria-describedby="h-body e-body">{{body}}</textarea>
+        <p class="hint" id="h-body">{{t.body_hint}}</p>
+        {{#errors.body}}<p class="field-error" id="e-body">{{errors.body}}</p>{{/errors.body}}
+        <label>{{t.format}} <select name="format"><option value="markdown"{{#isMarkdown}} selected{{/isMarkdown}}>{{t.format_markdown}}</option><option value="html"{{^isMarkdown}} selected{{/isMarkdown}}>{{t.format_html}}</option></select></label>
+        </div>
+        {{/form}}
+        <fieldset class="field{{#errors.categories}} invalid{{/errors.categories}}" id="f-categories"><legend>{{t.sections}}</legend>
+        <label>{{t.primary_section}} <select name="primary_category" id="primary_category"><option value="">{{t.no_section}}</option>{{#categories}}<option value="{{id}}"{{#primary}} selected{{/primary}}>{{name}}</option>{{/categories}}</select></label>
+        <div class="checks">{{#categories}}<label><input type="checkbox" name="categories" value="{{id}}"{{#checked}} checked{{/checked}}> {{name}}</label>{{/categories}}</div>
+        {{#errors.categories}}<p class="field-error">{{errors.categories}}</p>{{/errors.categories}}
+        </fieldset>
+        {{#form}}
+        <div class="field" id="f-tags"><label for="tags">{{t.tags}}</label><input id="tags" name="tags" value="{{tags}}" aria-describedby="h-tags"><p class="hint" id="h-tags">{{t.tags_hint}}</p>
+        {{#errors.tags}}<p class="field-error">{{errors.tags}}</p>{{/errors.tags}}</div>
+        {{/form}}
+        <fieldset class="field{{#errors.authors}} invalid{{/errors.authors}}" id="f-authors"><legend>{{t.authors}}</legend>
+        <div class="checks">{{#authors}}<label><input type="checkbox" name="authors" value="{{id}}"{{#checked}} checked{{/checked}}> {{name}}</label>{{/authors}}</div>
+        {{#errors.authors}}<p class="field-error">{{errors.authors}}</p>{{/errors.authors}}
+        </fieldset>
+        {{#form}}
+        <div class="field" id="f-source_credit"><label for="source_credit">{{t.source_credit}}</label><input id="source_credit" name="source_credit" value="{{sourceCredit}}"></div>
+        <div class="field{{#errors.published_at}} invalid{{/errors.published_at}}" id="f-published_at">
+        <label for="published_at">{{t.published_at}}</label>
+        <input id="published_at" name="published_at" type="datetime-local" dir="ltr" value="{{publishedAt}}" aria-describedby="h-published_at e-published_at">
+        <p class="hint" id="h-published_at">{{t.published_at_hint}}</p>
+        {{#errors.published_at}}<p class="field-error" id="e-published_at">{{errors.published_at}}</p>{{/errors.published_at}}
+        </div>
+        {{#canFlagBreaking}}
+        <fieldset class="field{{#errors.breaking_until}} invalid{{/errors.breaking_until}}" id="f-breaking_until"><legend>{{t.breaking}}</legend>
+        <label><input type="checkbox" name="breaking" value="1"{{#breaking}} checked{{/breaking}}> {{t.breaking_flag}}</label>
+        <label for="breaking_until">{{t.breaking_until}}</label>
+        <input id="breaking_until" name="breaking_until" type="datetime-local" dir="ltr" value="{{breakingUntil}}">
+        {{#errors.breaking_until}}<p class="field-error">{{errors.breaking_until}}</p>{{/errors.breaking_until}}
+        </fieldset>
+        {{/canFlagBreaking}}
+        <fieldset class="field{{#errors.featured_image_url}} invalid{{/errors.featured_image_url}}" id="f-featured_image_url"><legend>{{t.featured_image}}</legend>
+        <label for="image_url">{{t.image_url}}</label><input id="image_url" name="image_url" type="url" dir="ltr" value="{{imageURL}}">
+        {{#errors.featured_image_url}}<p class="field-error">{{errors.featured_image_url}}</p>{{/errors.featured_image_url}}
+        <label for="image_alt">{{t.image_alt}}</label><input id="image_alt" name="image_alt" value="{{imageAlt}}">
+        <label for="image_caption">{{t.image_caption}}</label><input id="image_caption" name="image_caption" value="{{imageCaption}}">
+        </fieldset>
+        {{#errors.revision}}<p class="field-error" id="f-revision" role="alert">{{errors.revision}}</p>{{/errors.revision}}
+        {{#errors.id}}<p class="field-error" id="f-id">{{errors.id}}</p>{{/errors.id}}
+        <div class="buttons">
+        <button type="submit" name="do" value="draft">{{t.save_draft}}</button>
+        <button type="submit" name="do" value="pending">{{t.submit_review}}</button>
+        {{#canPublish}}<button type="submit" name="do" value="publish" class="primary">{{#isPublished}}{{t.update}}{{/isPublished}}{{^isPublished}}{{t.publish}}{{/isPublished}}</button>{{/canPublish}}
+        <button type="submit" formaction="/admin/preview" formtarget="_blank" name="do" value="preview">{{t.preview}}</button>
+        {{#id}}<button type="submit" name="do" value="trash" class="danger">{{t.move_to_trash}}</button>{{/id}}
+        </div>
+        {{/form}}
+        </form>
+        <p>{{#publicURL}}<a href="{{publicURL}}" target="_blank">{{t.view}}</a> · {{/publicURL}}{{#hasRevisions}}<a href="{{action}}/revisions">{{t.revisions}}</a>{{/hasRevisions}}</p>
+        {{/content}}{{/layout}}
+        """
+
+    static let revisions = """
+        {{<layout}}{{$content}}
+        {{#article}}<p><a href="/admin/articles/{{id}}">{{title}}</a></p>{{/article}}
+        <form method="get" action="/admin/articles/{{article.id}}/compare">
+        <table class="list"><thead><tr><th scope="col">#</th><th scope="col">{{t.title}}</th><th scope="col">{{t.status}}</th><th scope="col">{{t.date}}</th><th scope="col">{{t.name}}</th><th scope="col">{{t.compare}}</th><th scope="col">{{t.actions}}</th></tr></thead>
+        <tbody>{{#revisions}}<tr><td><bdi>{{number}}</bdi>{{#isCurrent}} ({{t.current}}){{/isCurrent}}</td><td>{{title}}</td><td>{{status}}</td><td>{{savedAt}}</td><td>{{by}}</td>
+        <td><label><input type="radio" name="from" value="{{number}}"{{#fromChecked}} checked{{/fromChecked}}> ←</label> <label><input type="radio" name="to" value="{{number}}"{{#toChecked}} checked{{/toChecked}}> →</label></td>
+        <td>{{^isCurrent}}<button type="submit" form="restore-{{number}}" class="link">{{t.restore_revision}}</button>{{/isCurrent}}</td></tr>{{/revisions}}</tbody></table>
+        <button type="submit">{{t.compare_selected}}</button>
+        </form>
+        {{#revisions}}{{^isCurrent}}<form method="post" action="/admin/articles/{{article.id}}/revisions/{{number}}/restore" id="restore-{{number}}"><input type="hidden" name="_csrf" value="{{csrf}}"></form>{{/isCurrent}}{{/revisions}}
+        {{/content}}{{/layout}}
+        """
+
+    static let compare = """
+        {{<layout}}{{$content}}
+        {{#article}}<p><a href="/admin/articles/{{id}}">{{title}}</a> · <a href="/admin/articles/{{id}}/revisions">{{t.revisions}}</a></p>{{/article}}
+        <p>#<bdi>{{from.number}}</bdi> ({{from.savedAt}}, {{from.by}}) → #<bdi>{{to.number}}</bdi> ({{to.savedAt}}, {{to.by}})</p>
+        {{#identical}}<p class="notice">{{t.identical}}</p>{{/identical}}
+        <h2>{{t.title}}</h2>
+        <div class="diff">{{#titleDiff}}<div class="{{kind}}">{{#changed}}<span class="sign" aria-hidden="true"></span>{{/changed}}{{text}}</div>{{/titleDiff}}</div>
+        <h2>{{t.excerpt}}</h2>
+        <div class="diff">{{#excerptDiff}}<div class="{{kind}}">{{text}}</div>{{/excerptDiff}}</div>
+        <h2>{{t.body}}</h2>
+        <div class="diff">{{#bodyDiff}}<div class="{{kind}}">{{text}}&#8203;</div>{{/bodyDiff}}</div>
+        {{/content}}{{/layout}}
+        """
+
+    static let terms = """
+        {{<layout}}{{$content}}
+        {{#hasErrors}}<div class="error-box" role="alert"><p>{{t.fix_errors}}</p><ul>{{#errorList}}<li>{{.}}</li>{{/errorList}}</ul></div>{{/hasErrors}}
+        <p class="muted">{{t.old_urls_kept}}</p>
+        <h2>{{t.add}}</h2>
+        <form method="post" action="/admin/terms/{{kind}}" class="inline">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.name}} <input name="name" value="{{typed.name}}" required></label>
+        <label>{{t.slug}} <input name="slug" value="{{typed.slug}}"></label>
+        <label>{{t.description}} <input name="description" value="{{typed.description}}"></label>
+        <button type="submit">{{t.add}}</button>
+        {{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}{{#errors.slug}}<p class="field-error">{{errors.slug}}</p>{{/errors.slug}}
+        </form>
+        {{#isTag}}<form method="post" action="/admin/tags/merge" id="merge" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}">
+        <label>{{t.merge_into}} <select name="into">{{#terms}}<option value="{{id}}">{{name}}</option>{{/terms}}</select></label> <button type="submit">{{t.merge}}</button></form>{{/isTag}}
+        <table class="list"><thead><tr>{{#isTag}}<th scope="col">{{t.select}}</th>{{/isTag}}<th scope="col">{{t.name}} / {{t.slug}} / {{t.description}}</th><th scope="col">{{t.article_count}}</th><th scope="col">{{t.delete}}</th></tr></thead>
+        <tbody>{{#terms}}<tr>
+        {{#isTag}}<td><input type="checkbox" name="ids" value="{{id}}" form="merge" aria-label="{{t.select}}: {{name}}"></td>{{/isTag}}
+        <td><form method="post" action="/admin/terms/{{kind}}" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}">
+        <input name="name" value="{{name}}" aria-label="{{t.name}}" required> <input name="slug" value="{{slug}}" aria-label="{{t.slug}}"> <input name="description" value="{{description}}" aria-label="{{t.description}}"> <button type="submit">{{t.save}}</button></form></td>
+        <td><bdi>{{count}}</bdi></td>
+        <td><form method="post" action="/admin/terms/{{kind}}/{{id}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}">
+        {{^isTag}}<label>{{t.move_articles_to}} <select name="move_to"><option value="">{{t.nowhere}}</option>{{#others}}<option value="{{id}}">{{name}}</option>{{/others}}</select></label>{{/isTag}}
+        <button type="submit" class="danger">{{t.delete}}</button></form></td>
+        </tr>{{/terms}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let settings = """
+        {{<layout}}{{$content}}
+        {{#hasErrors}}<div class="error-box" role="alert"><p>{{t.fix_errors}}</p><ul>{{#errorList}}<li>{{.}}</li>{{/errorList}}</ul></div>{{/hasErrors}}
+        <form method="post" action="/admin/settings" class="editor">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#s}}
+        <div class="field" id="f-name"><label for="name">{{t.site_name}}</label><input id="name" name="name" value="{{name}}" required>{{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}</div>
+        <div class="field"><label for="tagline">{{t.tagline}}</label><input id="tagline" name="tagline" value="{{tagline}}"></div>
+        {{/s}}
+        <div class="field"><label for="language">{{t.language}}</label><select id="language" name="language">{{#languages}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/languages}}</select></div>
+        {{#s}}
+        <div class="field" id="f-time_zone"><label for="time_zone">{{t.time_zone}}</label><input id="time_zone" name="time_zone" dir="ltr" value="{{timeZone}}">{{#errors.time_zone}}<p class="field-error">{{errors.time_zone}}</p>{{/errors.time_zone}}</div>
+        {{/s}}
+        <div class="field"><label for="month_style">{{t.month_names}}</label><select id="month_style" name="month_style">{{#monthStyles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/monthStyles}}</select></div>
+        <div class="field"><label for="digits">{{t.digits}}</label><select id="digits" name="digits">{{#digitStyles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/digitStyles}}</select></div>
+        {{#s}}
+        <div class="field"><label><input type="checkbox" name="shows_hijri" value="1"{{#showsHijri}} checked{{/showsHijri}}> {{t.shows_hijri}}</label></div>
+        <div class="field" id="f-articles_per_page"><label for="articles_per_page">{{t.articles_per_page}}</label><input id="articles_per_page" name="articles_per_page" inputmode="numeric" dir="ltr" value="{{articlesPerPage}}">{{#errors.articles_per_page}}<p class="field-error">{{errors.articles_per_page}}</p>{{/errors.articles_per_page}}</div>
+        <div class="field"><label><input type="checkbox" name="comments_open" value="1"{{#commentsOpenByDefault}} checked{{/commentsOpenByDefault}}> {{t.comments_open}}</label></div>
+        <div class="field"><label><input type="checkbox" name="feed_full_text" value="1"{{#feedFullText}} checked{{/feedFullText}}> {{t.feed_full_text}}</label></div>
+        <div class="field" id="f-url"><label for="url">{{t.site_url}}</label><input id="url" name="url" dir="ltr" value="{{url}}">{{#errors.url}}<p class="field-error">{{errors.url}}</p>{{/errors.url}}</div>
+        <div class="field" id="f-permalink_structure"><label for="permalink_structure">{{t.permalink_structure}}</label><input id="permalink_structure" name="permalink_structure" dir="ltr" value="{{permalinkStructure}}">{{#errors.permalink_structure}}<p class="field-error">{{errors.permalink_structure}}</p>{{/errors.permalink_structure}}</div>
+        <div class="field" id="f-head_code"><label for="head_code">{{t.head_code}}</label><textarea id="head_code" name="head_code" dir="ltr" rows="4" aria-describedby="h-code">{{headCode}}</textarea>{{#errors.head_code}}<p class="field-error">{{errors.head_code}}</p>{{/errors.head_code}}</div>
+        <div class="field"><label for="footer_code">{{t.footer_code}}</label><textarea id="footer_code" name="footer_code" dir="ltr" rows="4" aria-describedby="h-code">{{footerCode}}</textarea><p class="hint" id="h-code">{{t.code_hint}}</p></div>
+        {{/s}}
+        <div class="buttons"><button type="submit" class="primary">{{t.save}}</button></div>
+        </form>
+        {{/content}}{{/layout}}
+        """
+
+    static let users = """
+        {{<layout}}{{$content}}
+        <table class="list"><thead><tr><th scope="col">{{t.name}}</th><th scope="col">{{t.email}}</th><th scope="col">{{t.author_profile}}</th><th scope="col">{{t.role}}</th><th scope="col">{{t.actions}}</th></tr></thead>
+        <tbody>{{#users}}<tr><td>{{name}}</td><td dir="ltr">{{email}}</td><td>{{author}}</td>
+        <td><form method="post" action="/admin/users/{{id}}/role" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><select name="role" aria-label="{{t.role}}">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select> <button type="submit">{{t.change_role}}</button></form></td>
+        <td><form method="post" action="/admin/users/{{id}}/sessions/revoke" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.revoke_sessions}}</button></form></td></tr>{{/users}}</tbody></table>
+        <h2>{{t.add_user}}</h2>
+        <form method="post" action="/admin/users" class="editor">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <div class="field"><label for="u-name">{{t.name}}</label><input id="u-name" name="name" value="{{typed.name}}" required>{{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}</div>
+        <div class="field"><label for="u-email">{{t.email}}</label><input id="u-email" name="email" type="email" dir="ltr" value="{{typed.email}}" required>{{#errors.email}}<p class="field-error">{{errors.email}}</p>{{/errors.email}}</div>
+        <div class="field"><label for="u-password">{{t.password}}</label><input id="u-password" name="password" type="password" dir="ltr" autocomplete="new-password" required>{{#errors.password}}<p class="field-error">{{errors.password}}</p>{{/errors.password}}</div>
+        <div class="field"><label for="u-role">{{t.role}}</label><select id="u-role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></div>
+        <div class="field"><label for="u-author">{{t.author_profile}}</label><select id="u-author" name="author_id"><option value="">{{t.none}}</option>{{#authors}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/authors}}</select></div>
+        <div class="buttons"><button type="submit" class="primary">{{t.add_user}}</button></div>
+        </form>
+        <form method="post" action="/admin/sessions/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.sign_out_everywhere}}</button></form>
+        {{/content}}{{/layout}}
+        """
+}

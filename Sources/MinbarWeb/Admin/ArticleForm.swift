@@ -1,0 +1,146 @@
+import Foundation
+import MinbarCore
+import MinbarMarkup
+
+/// The article editor's fields as typed: what the form shows, and what it shows again, unchanged,
+/// beside the errors when a save is refused.
+struct ArticleForm: Sendable {
+    var id: Int64?
+    var revision: Int?
+    var status: ArticleStatus = .draft
+    var ownerID: Int64?
+    var title = ""
+    var slug = ""
+    var excerpt = ""
+    var body = ""
+    var format: ArticleBody.Format = .markdown
+    var primaryCategoryID = ""
+    var categoryIDs: [String] = []
+    var tags = ""
+    var authorIDs: [String] = []
+    var sourceCredit = ""
+    var breaking = false
+    var breakingUntil = ""
+    var publishedAt = ""
+    var imageURL = ""
+    var imageAlt = ""
+    var imageCaption = ""
+
+    static let dateFormat = "yyyy-MM-dd'T'HH:mm"
+
+    static func formatter(_ timeZone: TimeZone) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = dateFormat
+        return formatter
+    }
+
+    /// The form of a stored article.
+    init(article: Article, timeZone: TimeZone) {
+        let formatter = Self.formatter(timeZone)
+        id = article.id
+        revision = article.revision
+        status = article.status
+        ownerID = article.ownerID
+        title = article.title
+        slug = article.slug
+        excerpt = article.excerpt
+        body = article.body.source
+        format = article.body.format
+        primaryCategoryID = article.primaryCategory.map { String($0.id) } ?? ""
+        categoryIDs = article.categories.map { String($0.id) }
+        tags = article.tags.map(\.name).joined(separator: "، ")
+        authorIDs = article.authors.map { String($0.id) }
+        sourceCredit = article.sourceCredit ?? ""
+        breaking = article.breaking != nil
+        breakingUntil = article.breaking?.until.map(formatter.string(from:)) ?? ""
+        publishedAt = article.publishedAt.map(formatter.string(from:)) ?? ""
+        imageURL = article.featuredImage?.url ?? ""
+        imageAlt = article.featuredImage?.alt ?? ""
+        imageCaption = article.featuredImage?.caption ?? ""
+    }
+
+    /// An empty form for a new article by `user`.
+    init(newBy user: User) {
+        ownerID = user.id
+        authorIDs = user.authorID.map { [String($0)] } ?? []
+    }
+
+    /// The form as submitted.
+    init(form: FormData, id: Int64?) {
+        self.id = id
+        revision = Int(form["revision"])
+        title = form["title"]
+        slug = form["slug"]
+        excerpt = form["excerpt"]
+        body = form["body"]
+        format = ArticleBody.Format(rawValue: form["format"]) ?? .markdown
+        primaryCategoryID = form["primary_category"]
+        categoryIDs = form.all("categories")
+        tags = form["tags"]
+        authorIDs = form.all("authors")
+        sourceCredit = form["source_credit"]
+        breaking = form["breaking"] == "1"
+        breakingUntil = form["breaking_until"].trimmingCharacters(in: .whitespaces)
+        publishedAt = form["published_at"].trimmingCharacters(in: .whitespaces)
+        imageURL = form["image_url"].trimmingCharacters(in: .whitespaces)
+        imageAlt = form["image_alt"]
+        imageCaption = form["image_caption"]
+    }
+
+    /// Names typed in the tags field, split at Latin and Arabic commas.
+    var tagNames: [String] {
+        tags.split(whereSeparator: { $0 == "," || $0 == "،" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The body as safe HTML.
+    var renderedBody: ArticleBody {
+        let html = format == .markdown ? Markdown.html(from: body) : HTMLSanitizer.sanitize(body)
+        return ArticleBody(html: html, source: body, format: format)
+    }
+
+    /// The input to save (without tags, which are resolved by name afterwards), or every
+    /// problem the form has that the store cannot see (dates and ids that do not read).
+    func input(status: ArticleStatus, timeZone: TimeZone, editorID: Int64) -> (ArticleInput, [FieldError]) {
+        var problems: [FieldError] = []
+        let formatter = Self.formatter(timeZone)
+        func date(_ text: String, field: String) -> Date? {
+            guard !text.isEmpty else { return nil }
+            if let date = formatter.date(from: text) { return date }
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+            defer { formatter.dateFormat = Self.dateFormat }
+            if let date = formatter.date(from: text) { return date }
+            problems.append(
+                FieldError(
+                    field: field,
+                    message: LocalizedText(
+                        ar: "التاريخ «\(text)» بصيغة غير صحيحة؛ اكتبه هكذا: 2026-11-29T14:30.",
+                        en: "The date “\(text)” is not in the right format; write it like 2026-11-29T14:30.")))
+            return nil
+        }
+        func number(_ text: String, field: String) -> Int64? {
+            guard !text.isEmpty else { return nil }
+            if let value = Int64(text) { return value }
+            problems.append(
+                FieldError(field: field, message: LocalizedText(ar: "القيمة «\(text)» ليست رقماً صحيحاً.", en: "“\(text)” is not a valid id.")))
+            return nil
+        }
+        let published = date(publishedAt, field: "published_at")
+        let until = date(breakingUntil, field: "breaking_until")
+        let primary = number(primaryCategoryID, field: "categories")
+        let extra = categoryIDs.compactMap { number($0, field: "categories") }
+        let authors = authorIDs.compactMap { number($0, field: "authors") }
+        let image: FeaturedImage? =
+            imageURL.isEmpty && imageAlt.isEmpty && imageCaption.isEmpty
+            ? nil : FeaturedImage(url: imageURL, alt: imageAlt.trimmingCharacters(in: .whitespaces), caption: imageCaption.trimmingCharacters(in: .whitespaces))
+        let input = ArticleInput(
+            id: id, title: title, slug: slug, excerpt: excerpt, body: renderedBody, status: status, publishedAt: published,
+            breaking: breaking ? BreakingNews(until: until) : nil, sourceCredit: sourceCredit,
+            primaryCategoryID: primary ?? extra.first, extraCategoryIDs: extra, tagIDs: [], authorIDs: authors, featuredImage: image)
+        var withChecks = input
+        withChecks.expectedRevision = revision
+        withChecks.editorID = editorID
+        return (withChecks, problems)
+    }
+}
