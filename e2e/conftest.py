@@ -40,23 +40,47 @@ class Site:
             return error.code, dict(error.headers), error.read()
 
 
-@pytest.fixture(scope="session")
-def site():
-    data = tempfile.mkdtemp(prefix="minbar-e2e-")
+def start(data):
+    """Starts `minbar serve --demo` on a free port over `data`; returns the process and its Site."""
     process = subprocess.Popen(
         [binary(), "serve", "--data", data, "--demo", "--port", "0", "--log-level", "warning"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    base = None
     deadline = time.time() + 60
     while time.time() < deadline:
         line = process.stdout.readline()
         match = re.search(r"serving (http://[^/ ]+)/", line)
         if match:
-            base = match.group(1)
-            break
-    if base is None:
-        process.kill()
-        raise RuntimeError("minbar did not start")
-    yield Site(base)
+            return process, Site(match.group(1))
+    process.kill()
+    raise RuntimeError("minbar did not start")
+
+
+def stop(process):
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def site():
+    process, served = start(tempfile.mkdtemp(prefix="minbar-e2e-"))
+    yield served
+    stop(process)
+
+
+# Accounts of the newsroom site, made with `minbar user add` as an installer would.
+ACCOUNTS = {
+    "administrator": ("admin@news.example", "كلمة سر المدير الطويلة"),
+    "contributor": ("contributor@news.example", "كلمة سر المساهم الطويلة"),
+}
+
+
+@pytest.fixture(scope="session")
+def newsroom():
+    data = tempfile.mkdtemp(prefix="minbar-e2e-admin-")
+    for role, (email, password) in ACCOUNTS.items():
+        subprocess.run(
+            [binary(), "user", "add", "--data", data, "--email", email, "--name", role, "--role", role, "--password-stdin"],
+            input=password + "\n", text=True, check=True, capture_output=True)
+    process, served = start(data)
+    yield served
+    stop(process)
