@@ -64,7 +64,11 @@ struct Serve: AsyncParsableCommand {
         let scheduler = PublishingScheduler(store: store, site: site, logger: logger)
         let app = buildApplication(site: site, admin: admin, services: [scheduler], host: host, port: port, logger: logger) { port in
             if explicitBaseURL == nil { site.serverStarted(at: "http://\(reachableHost):\(port)") }
-            let line = "Minbar is serving http://\(host):\(port)/ (data: \(dataOptions.data), theme: \(themeDirectory))\n"
+            var line = "Minbar is serving http://\(host):\(port)/ (data: \(dataOptions.data), theme: \(themeDirectory))\n"
+            if (try? await store.users().isEmpty) == true {
+                line += "No admin account yet. Create the first one, then sign in at /admin/:\n"
+                line += "  minbar user add --data \(dataOptions.data) --email you@example.com --name NAME --role administrator --password-stdin\n"
+            }
             FileHandle.standardOutput.write(Data(line.utf8))
         }
         try await app.runService()

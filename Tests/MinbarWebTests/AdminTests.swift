@@ -410,3 +410,29 @@ import Testing
         }
     }
 }
+
+/// The site owner's code injection: written into every page as given, and allowed to run by
+/// the page's Content-Security-Policy (and nothing else is).
+@Suite struct CodeInjectionTests {
+    @Test func injectedAnalyticsIsWrittenAndAllowedByTheContentSecurityPolicy() async throws {
+        let harness = try await AdminHarness.make()
+        try await harness.app.test(.router) { client in
+            let admin = try await client.signIn(as: .administrator)
+            let head = "<script async src=\"https://analytics.example/tag.js\"></script>\n<script>window.dataLayer = [];</script>"
+            let saved = try await client.post(
+                "/admin/settings", as: admin,
+                [("name", "منبر"), ("language", "ar"), ("time_zone", "Asia/Riyadh"), ("articles_per_page", "10"), ("head_code", head),
+                 ("footer_code", "<noscript><img src=\"https://analytics.example/p.gif\" alt=\"\"></noscript>")])
+            #expect(saved.status == .seeOther)
+            let home = try await client.page("/")
+            let headPart = try #require(home.body.between("<head>", "</head>"))
+            #expect(headPart.contains(head))
+            #expect(home.body.contains("<noscript><img src=\"https://analytics.example/p.gif\" alt=\"\"></noscript>\n</body>"))
+            let policy = try #require(home.headers[.contentSecurityPolicy])
+            #expect(policy.contains("script-src 'self' https://analytics.example 'sha256-"))
+            #expect(policy.contains("connect-src 'self' https://analytics.example"))
+            // Pages without injected code keep the strict policy.
+            #expect(SecurityHeaders.forInjectedCode("")[.contentSecurityPolicy]?.contains("script-src 'self';") == true)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -175,7 +176,7 @@ public final class PublicSite: Sendable {
             + "<h1>\(HTMLText.escape(title.ar))</h1><p>\(HTMLText.escape(message.ar))</p></html>"
         let page = CachedPage(
             status: status, html: body, lastModified: nil, validUntil: .distantPast, cacheControl: "no-store",
-            extraHeaders: SecurityHeaders.html)
+            extraHeaders: (try? await snapshot(at: now))?.securityHeaders ?? SecurityHeaders.html)
         return page.response(to: request)
     }
 
@@ -233,7 +234,7 @@ public final class PublicSite: Sendable {
         var validUntil = now.addingTimeInterval(configuration.maximumPageAge)
         if let nextChange = snapshot.nextContentChange, nextChange < validUntil { validUntil = nextChange }
         return CachedPage(
-            html: html, lastModified: lastModified, validUntil: validUntil, compress: compress, extraHeaders: SecurityHeaders.html)
+            html: html, lastModified: lastModified, validUntil: validUntil, compress: compress, extraHeaders: snapshot.securityHeaders)
     }
 
     /// Renders a view with the first template the theme has among `candidates`.
@@ -481,13 +482,45 @@ public final class PublicSite: Sendable {
 
 /// Headers every HTML page carries.
 enum SecurityHeaders {
-    static let html: HTTPFields = [
-        .xContentTypeOptions: "nosniff",
-        .referrerPolicy: "strict-origin-when-cross-origin",
-        .contentSecurityPolicy:
-            "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
-            + "frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
-    ]
+    static let html: HTTPFields = headers(scriptSources: [])
+
+    /// The headers of every public HTML page. `scriptSources` are what the site owner's injected
+    /// code needs (hashes of its inline scripts, origins of its external ones); nothing else runs.
+    static func headers(scriptSources: [String]) -> HTTPFields {
+        let extra = scriptSources.isEmpty ? "" : " " + scriptSources.joined(separator: " ")
+        let origins = scriptSources.filter { $0.hasPrefix("https://") || $0.hasPrefix("http://") }
+        let connect = origins.isEmpty ? "" : "; connect-src 'self' " + origins.joined(separator: " ")
+        return [
+            .xContentTypeOptions: "nosniff",
+            .referrerPolicy: "strict-origin-when-cross-origin",
+            .contentSecurityPolicy:
+                "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'\(extra)\(connect); "
+                + "frame-ancestors 'self'; base-uri 'self'; form-action 'self'",
+        ]
+    }
+
+    /// The headers for a site whose owner injected `code` (settings' head and footer code):
+    /// its inline scripts are allowed by their SHA-256 and its script hosts by origin.
+    static func forInjectedCode(_ code: String) -> HTTPFields {
+        guard code.contains("<script") else { return html }
+        var sources: [String] = []
+        let pattern = try! NSRegularExpression(pattern: "<script([^>]*)>(.*?)</script\\s*>", options: [.caseInsensitive, .dotMatchesLineSeparators])
+        let text = code as NSString
+        for match in pattern.matches(in: code, range: NSRange(location: 0, length: text.length)) {
+            let attributes = text.substring(with: match.range(at: 1))
+            let body = text.substring(with: match.range(at: 2))
+            if let src = attributes.range(of: #"src\s*=\s*["']?([^"' >]+)"#, options: .regularExpression) {
+                let value = attributes[src].split(separator: "=", maxSplits: 1)[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+                if let url = URL(string: value.hasPrefix("//") ? "https:" + value : value), let scheme = url.scheme, let host = url.host {
+                    sources.append("\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? ""))
+                }
+            } else if !body.isEmpty {
+                sources.append("'sha256-" + Data(SHA256.hash(data: Data(body.utf8))).base64EncodedString() + "'")
+            }
+        }
+        var seen = Set<String>()
+        return headers(scriptSources: sources.filter { seen.insert($0).inserted })
+    }
 }
 
 extension CachedPage {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import MinbarCore
 
 /// What every page render needs and rarely changes, read from the store in one go.
@@ -12,6 +13,8 @@ final class SiteSnapshot: Sendable {
     let categories: [Category]
     /// When what readers see next changes by itself (publication time, breaking expiry).
     let nextContentChange: Date?
+    /// Headers of public HTML pages, allowing the site owner's injected scripts.
+    let securityHeaders: HTTPFields
 
     init(settings: SiteSettings, categories: [Category], nextContentChange: Date?) {
         self.settings = settings
@@ -19,6 +22,7 @@ final class SiteSnapshot: Sendable {
         self.previousPermalinks = settings.previousPermalinks
         self.categories = categories
         self.nextContentChange = nextContentChange
+        self.securityHeaders = SecurityHeaders.forInjectedCode(settings.headCode + settings.footerCode)
     }
 
     static func read(from store: any ContentStore, now: Date) async throws -> SiteSnapshot {
