@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("no-page-cache"), help: "Render every page anew (for measuring render cost).")
     var noPageCache = false
 
+    @Flag(name: .customLong("behind-proxy"), help: "Trust X-Forwarded-For and X-Forwarded-Proto (only behind a proxy that sets them).")
+    var behindProxy = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -55,6 +58,7 @@ struct Serve: AsyncParsableCommand {
         }
         var configuration = WebConfiguration()
         configuration.pageCacheEnabled = !noPageCache
+        configuration.trustProxyHeaders = behindProxy
         let reachableHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
         configuration.baseURL = baseURL ?? "http://\(reachableHost):\(port)"
         let site = try await PublicSite(store: store, search: store, theme: loadedTheme, configuration: configuration, logger: logger)

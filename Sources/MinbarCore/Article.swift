@@ -29,6 +29,10 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var revision: Int
     /// The admin user who created the article (nil for imported and demo articles).
     public var ownerID: Int64?
+    /// Whether the article takes comments (before the site's closing age applies).
+    public var commentsOpen: Bool = true
+    /// Approved comments.
+    public var commentCount: Int = 0
 
     public init(
         id: Int64, slug: String, title: String, excerpt: String = "", body: ArticleBody, status: ArticleStatus,
@@ -60,6 +64,13 @@ public struct Article: Sendable, Hashable, Identifiable {
     public func isPublic(at now: Date) -> Bool {
         guard status == .published, let publishedAt else { return false }
         return publishedAt <= now
+    }
+
+    /// Whether readers may comment at `now`: public, open, and not past the site's closing age.
+    public func acceptsComments(at now: Date, closeAfterDays: Int) -> Bool {
+        guard isPublic(at: now), commentsOpen else { return false }
+        guard closeAfterDays > 0, let publishedAt else { return true }
+        return now < publishedAt.addingTimeInterval(Double(closeAfterDays) * 86_400)
     }
 
     /// Whether the breaking-news badge shows at `now`.

@@ -27,13 +27,16 @@ public struct ArticleInput: Sendable, Hashable {
     public var expectedRevision: Int?
     /// The admin user saving: owner of a new article, author of the revision.
     public var editorID: Int64?
+    /// Whether readers may comment.
+    public var commentsOpen: Bool = true
 
     public init(
         id: Int64? = nil, title: String, slug: String = "", excerpt: String = "", body: ArticleBody,
         status: ArticleStatus = .draft, publishedAt: Date? = nil, breaking: BreakingNews? = nil, sourceCredit: String? = nil,
         primaryCategoryID: Int64? = nil, extraCategoryIDs: [Int64] = [], tagIDs: [Int64] = [], authorIDs: [Int64] = [],
-        featuredImage: FeaturedImage? = nil
+        featuredImage: FeaturedImage? = nil, commentsOpen: Bool = true
     ) {
+        self.commentsOpen = commentsOpen
         self.id = id
         self.title = title
         self.slug = slug

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the newsroom admin needs beyond `ContentStore`: accounts, sessions, sign-in throttling,
 /// revisions, autosaves, the publishing schedule and the management of sections, tags and authors.
-public protocol NewsroomStore: ContentStore {
+public protocol NewsroomStore: ContentStore, CommentStore {
     // MARK: Accounts
 
     /// Creates an account; throws `ValidationError` or `ContentStoreError.emailTaken`.

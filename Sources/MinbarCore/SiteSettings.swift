@@ -37,6 +37,23 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     /// tags). Written as given: only administrators may change it. Minbar ships no tracker.
     public var headCode: String = ""
     public var footerCode: String = ""
+    /// Which comments wait for approval.
+    public var commentModeration: CommentModeration = .firstTime
+    /// How deep replies nest (1: no replies).
+    public var commentThreadDepth: Int = 3
+    /// Top-level comments per page under an article.
+    public var commentsPerPage: Int = 50
+    /// Comments close this many days after publication; 0 keeps them open.
+    public var commentsCloseAfterDays: Int = 0
+    /// The least time, in seconds, between receiving the comment form and sending it.
+    public var commentMinimumSeconds: Int = 5
+    /// Comments with more links than this are refused.
+    public var commentMaximumLinks: Int = 2
+    /// Comments one address may post in 10 minutes.
+    public var commentRateLimit: Int = 5
+    /// Words, phrases, email addresses or IP addresses, one per line: a comment holding one
+    /// goes to spam. Words match after Arabic folding (harakat and tatweel do not hide them).
+    public var commentBlocklist: String = ""
 
     public init() {}
 
@@ -63,6 +80,14 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         commentsOpenByDefault = try container.decodeIfPresent(Bool.self, forKey: .commentsOpenByDefault) ?? defaults.commentsOpenByDefault
         headCode = try container.decodeIfPresent(String.self, forKey: .headCode) ?? defaults.headCode
         footerCode = try container.decodeIfPresent(String.self, forKey: .footerCode) ?? defaults.footerCode
+        commentModeration = try container.decodeIfPresent(CommentModeration.self, forKey: .commentModeration) ?? defaults.commentModeration
+        commentThreadDepth = try container.decodeIfPresent(Int.self, forKey: .commentThreadDepth) ?? defaults.commentThreadDepth
+        commentsPerPage = try container.decodeIfPresent(Int.self, forKey: .commentsPerPage) ?? defaults.commentsPerPage
+        commentsCloseAfterDays = try container.decodeIfPresent(Int.self, forKey: .commentsCloseAfterDays) ?? defaults.commentsCloseAfterDays
+        commentMinimumSeconds = try container.decodeIfPresent(Int.self, forKey: .commentMinimumSeconds) ?? defaults.commentMinimumSeconds
+        commentMaximumLinks = try container.decodeIfPresent(Int.self, forKey: .commentMaximumLinks) ?? defaults.commentMaximumLinks
+        commentRateLimit = try container.decodeIfPresent(Int.self, forKey: .commentRateLimit) ?? defaults.commentRateLimit
+        commentBlocklist = try container.decodeIfPresent(String.self, forKey: .commentBlocklist) ?? defaults.commentBlocklist
     }
 
     /// The zone articles' dates are shown and archived in; UTC when the setting is unknown.
@@ -123,6 +148,18 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         }
         if headCode.utf8.count > 20_000 || footerCode.utf8.count > 20_000 {
             problems.add("head_code", ar: "الشيفرة المضافة أطول من 20000 بايت.", en: "Injected code is longer than 20,000 bytes.")
+        }
+        if !(1...10).contains(commentThreadDepth) {
+            problems.add("comment_thread_depth", ar: "عمق الردود بين 1 و10.", en: "Reply depth must be 1 to 10.")
+        }
+        if !(5...500).contains(commentsPerPage) {
+            problems.add("comments_per_page", ar: "عدد التعليقات في الصفحة بين 5 و500.", en: "Comments per page must be 5 to 500.")
+        }
+        if !(0...3650).contains(commentsCloseAfterDays) {
+            problems.add("comments_close_after_days", ar: "أيام إغلاق التعليقات بين 0 و3650.", en: "Days before comments close must be 0 to 3650.")
+        }
+        if !(0...600).contains(commentMinimumSeconds) || !(0...50).contains(commentMaximumLinks) || !(1...1000).contains(commentRateLimit) {
+            problems.add("comment_limits", ar: "قيم حماية التعليقات خارج الحدود المقبولة.", en: "Comment protection values are out of range.")
         }
         if PermalinkStructure(permalinkStructure) == nil {
             problems.add(

@@ -84,6 +84,15 @@ public struct Permissions: Sendable {
         }
     }
 
+    /// Whether the user may moderate comments on an article created by `articleOwnerID`:
+    /// editors and administrators on every article, authors on their own.
+    public func canModerate(articleOwnerID: Int64?) -> Bool {
+        isEditorOrAbove || (role == .author && owns(articleOwnerID))
+    }
+
+    /// Whether the user may open the comment queue at all.
+    public var canOpenCommentQueue: Bool { role != .contributor }
+
     /// Whether the user may see the article in the admin list.
     public func canList(ownerID: Int64?) -> Bool {
         isEditorOrAbove || owns(ownerID)

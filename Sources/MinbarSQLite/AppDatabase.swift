@@ -189,6 +189,34 @@ public struct AppDatabase: Sendable {
             }
             try db.create(index: "article_on_modified_at", on: "article", columns: ["modified_at"])
         }
+        migrator.registerMigration("v5-comments") { db in
+            try db.alter(table: "article") { t in
+                t.add(column: "comments_open", .boolean).notNull().defaults(to: true)
+            }
+            try db.create(table: "comment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("article_id", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("parent_id", .integer).references("comment", onDelete: .setNull)
+                t.column("author_name", .text).notNull()
+                t.column("author_email", .text).notNull()
+                t.column("author_url", .text)
+                t.column("body", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("address", .text).notNull().defaults(to: "")
+                t.column("user_agent", .text).notNull().defaults(to: "")
+                t.column("user_id", .integer).references("user", onDelete: .setNull)
+            }
+            try db.create(index: "comment_on_article_status", on: "comment", columns: ["article_id", "status", "created_at"])
+            try db.create(index: "comment_on_email_status", on: "comment", columns: ["author_email", "status"])
+            try db.create(index: "comment_on_address_created", on: "comment", columns: ["address", "created_at"])
+            try db.create(index: "comment_on_status_created", on: "comment", columns: ["status", "created_at"])
+            // Keys the server signs with (comment form tokens, the commenter cookie).
+            try db.create(table: "site_secret") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .text).notNull()
+            }
+        }
         return migrator
     }
 }

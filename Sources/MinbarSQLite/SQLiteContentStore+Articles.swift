@@ -7,7 +7,7 @@ extension SQLiteContentStore {
     static let summaryColumns = """
         a.id, a.slug, a.title, a.excerpt, '' AS body_html, '' AS body_source, a.body_format, a.status, a.published_at,
         a.modified_at, a.created_at, a.breaking, a.breaking_until, a.source_credit, a.primary_category_id,
-        a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id
+        a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id, a.comments_open
         """
 
     public func article(id: Int64) async throws -> Article? {
@@ -138,12 +138,13 @@ extension SQLiteContentStore {
             let columns = [
                 "slug", "title", "excerpt", "body_html", "body_source", "body_format", "status", "published_at", "modified_at",
                 "breaking", "breaking_until", "source_credit", "primary_category_id", "featured_image_url", "featured_image_alt",
-                "featured_image_caption",
+                "featured_image_caption", "comments_open",
             ]
             var arguments: StatementArguments = [
                 input.slug, input.title, input.excerpt, input.body.html, input.body.source, input.body.format.rawValue,
                 input.status.rawValue, input.publishedAt, now, input.breaking != nil, input.breaking?.until, input.sourceCredit,
                 input.primaryCategoryID, input.featuredImage?.url, input.featuredImage?.alt ?? "", input.featuredImage?.caption ?? "",
+                input.commentsOpen,
             ]
             let id: Int64
             if let existing = input.id {
@@ -271,6 +272,13 @@ extension SQLiteContentStore {
         {
             tagLinks[row["article_id"], default: []].append(tag(from: row))
         }
+        var commentCounts: [Int64: Int] = [:]
+        for row in try db.fetchRows(
+            sql: "SELECT article_id, COUNT(*) AS n FROM comment WHERE status = 'approved' AND article_id IN (\(marks)) GROUP BY article_id",
+            arguments: idArguments)
+        {
+            commentCounts[row["article_id"]] = row["n"]
+        }
         var authorLinks: [Int64: [Author]] = [:]
         for row in try db.fetchRows(
             sql: """
@@ -287,7 +295,7 @@ extension SQLiteContentStore {
             let primaryID: Int64? = row["primary_category_id"]
             let imageURL: String? = row["featured_image_url"]
             let isBreaking: Bool = row["breaking"]
-            return Article(
+            var article = Article(
                 id: id, slug: row["slug"], title: row["title"], excerpt: row["excerpt"],
                 body: ArticleBody(
                     html: row["body_html"], source: row["body_source"],
@@ -304,6 +312,9 @@ extension SQLiteContentStore {
                     FeaturedImage(url: $0, alt: row["featured_image_alt"], caption: row["featured_image_caption"])
                 },
                 revision: row["revision"], ownerID: row["owner_id"])
+            article.commentsOpen = row["comments_open"]
+            article.commentCount = commentCounts[id] ?? 0
+            return article
         }
     }
 

@@ -46,12 +46,11 @@ public func buildRouter(site: PublicSite, admin: AdminSite? = nil) -> Router<Sit
     }
     router.get("/api/search") { request, _ in await SearchAPI.respond(to: request, site: site) }
     router.get("/api/search/suggest") { request, _ in await SuggestAPI.respond(to: request, site: site) }
-    router.post("/comments/") { request, _ -> Response in
-        await site.errorResponse(
-            .badRequest(
-                LocalizedText(
-                    ar: "التعليقات لم تُفتح بعد على هذا الموقع؛ لم يُحفظ شيء.",
-                    en: "Comments are not open on this site yet; nothing was saved.")), request: request)
+    router.post("/comments/") { request, context in await site.postComment(request, context: context) }
+    router.get("/comments/token") { request, _ in await site.commentToken(request) }
+    router.get("/comments/reply/{id}") { request, context -> Response in
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else { return await site.errorResponse(.notFound, request: request) }
+        return await site.replyForm(request, commentID: id)
     }
     router.get("/") { request, _ in await site.respond(to: request) }
     router.get("/**") { request, _ in await site.respond(to: request) }

@@ -14,6 +14,10 @@ public struct WebConfiguration: Sendable {
     /// The address used in absolute URLs (canonical links, feeds, sitemaps) unless the site
     /// setting `url` names the public one. No trailing slash.
     public var baseURL = "http://127.0.0.1:8080"
+    /// Take the client's address from `X-Forwarded-For` and the scheme from
+    /// `X-Forwarded-Proto` (`--behind-proxy`): only behind a proxy that sets them, otherwise
+    /// anyone could pick the address rate limits count.
+    public var trustProxyHeaders = false
 
     public init() {}
 }

@@ -17,7 +17,9 @@ struct AdminHarness {
     static let password = "كلمة-سر-طويلة-1"
 
     static func make(configure: (inout AdminConfiguration) -> Void = { _ in }) async throws -> AdminHarness {
-        let test = try await TestSite.demo()
+        var web = WebConfiguration()
+        web.trustProxyHeaders = true
+        let test = try await TestSite.demo(configuration: web)
         var configuration = AdminConfiguration()
         configuration.bcryptCost = 4
         configuration.slowdown = .zero

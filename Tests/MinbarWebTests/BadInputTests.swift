@@ -94,13 +94,4 @@ import Testing
             #expect(!home.body.contains("مسودة سرية"))
         }
     }
-
-    @Test func commentsAreRefusedWithAClearMessageUntilTheyOpen() async throws {
-        let site = try await TestSite.demo()
-        try await site.app.test(.router) { client in
-            let page = try await client.page("/comments/", method: .post)
-            #expect(page.status == .badRequest)
-            #expect(page.body.contains("التعليقات لم تُفتح بعد"))
-        }
-    }
 }

@@ -108,14 +108,14 @@ enum Cookies {
 }
 
 extension Request {
-    /// Whether the browser reached the site over HTTPS (directly or through a proxy that says so).
-    var isHTTPS: Bool {
-        head.scheme == "https" || headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
+    /// Whether the browser reached the site over HTTPS (directly, or through a trusted proxy that says so).
+    func isHTTPS(trustProxy: Bool) -> Bool {
+        head.scheme == "https" || (trustProxy && headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https")
     }
 
-    /// The client's address, as the proxy reports it or as connected.
-    func clientAddress(context: SiteRequestContext) -> String {
-        if let forwarded = headers[.init("X-Forwarded-For")!]?.split(separator: ",").first {
+    /// The client's address: as a trusted proxy reports it, else as connected.
+    func clientAddress(context: SiteRequestContext, trustProxy: Bool) -> String {
+        if trustProxy, let forwarded = headers[.init("X-Forwarded-For")!]?.split(separator: ",").first {
             return forwarded.trimmingCharacters(in: .whitespaces)
         }
         return context.remoteAddress?.ipAddress ?? "unknown"

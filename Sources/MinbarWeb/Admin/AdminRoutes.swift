@@ -60,6 +60,14 @@ extension AdminSite {
             }
         }
 
+        router.get("/admin/comments") { request, _ in await self.commentQueue(request) }
+        router.post("/admin/comments/bulk") { request, _ in await self.moderateComments(request) }
+        router.post("/admin/comments/{id}/reply") { request, context in
+            await self.withID(request, context) { await self.replyToComment(request, id: $0) }
+        }
+        router.post("/admin/comments/{id}/edit") { request, context in
+            await self.withID(request, context) { await self.editComment(request, id: $0) }
+        }
         router.get("/admin/settings") { request, _ in await self.settingsPage(request) }
         router.post("/admin/settings") { request, _ in await self.saveSettings(request) }
         router.get("/admin/users") { request, _ in await self.userList(request) }

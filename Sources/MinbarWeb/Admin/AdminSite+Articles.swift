@@ -127,7 +127,7 @@ extension AdminSite {
             id: article.id, title: article.title, slug: article.slug, excerpt: article.excerpt, body: article.body,
             status: article.status, publishedAt: article.publishedAt, breaking: article.breaking, sourceCredit: article.sourceCredit,
             primaryCategoryID: article.primaryCategory?.id, extraCategoryIDs: article.categories.map(\.id), tagIDs: article.tags.map(\.id),
-            authorIDs: article.authors.map(\.id), featuredImage: article.featuredImage)
+            authorIDs: article.authors.map(\.id), featuredImage: article.featuredImage, commentsOpen: article.commentsOpen)
     }
 
     // MARK: Editor
@@ -135,7 +135,7 @@ extension AdminSite {
     /// GET /admin/articles/new and /admin/articles/{id}.
     func editor(_ request: Request, id: Int64?) async -> Response {
         await page(request) { visitor in
-            var form = ArticleForm(newBy: visitor.user)
+            var form = ArticleForm(newBy: visitor.user, commentsOpen: site.currentSettings.commentsOpenByDefault)
             var article: Article?
             if let id {
                 guard let found = try await store.article(id: id) else { throw AdminError.notFound }
@@ -174,7 +174,7 @@ extension AdminSite {
                     "breaking": form.breaking, "breakingUntil": form.breakingUntil, "publishedAt": form.publishedAt,
                     "imageURL": form.imageURL, "imageAlt": form.imageAlt, "imageCaption": form.imageCaption,
                     "status": AdminStrings.status(form.status, language), "isPublished": form.status == .published,
-                    "isScheduled": form.status == .scheduled, "isTrashed": form.status == .trashed,
+                    "isScheduled": form.status == .scheduled, "isTrashed": form.status == .trashed, "commentsOpen": form.commentsOpen,
                 ] as [String: Any],
                 "action": form.id.map { "/admin/articles/\($0)" } ?? "/admin/articles/new",
                 "categories": categories.map {

@@ -26,6 +26,11 @@ extension AdminSite {
                 ($0.publishedAt ?? .distantFuture) < ($1.publishedAt ?? .distantFuture)
             }
             let chart = try await publishedChart(settings: settings, language: language)
+            var pendingComments: Int?
+            if visitor.permissions.canOpenCommentQueue {
+                let owner = visitor.permissions.canModerateComments ? nil : visitor.user.id
+                pendingComments = try await store.commentCountsByStatus(articleOwnerID: owner)[.pending]
+            }
             let view = frame(
                 visitor, title: AdminStrings.text("dashboard", language),
                 extra: [
@@ -39,6 +44,7 @@ extension AdminSite {
                         ["id": $0.id, "title": $0.title, "at": $0.publishedAt.map(formatter.dateTime) ?? ""]
                     },
                     "chart": chart.svg, "chartSummary": chart.summary,
+                    "pendingComments": pendingComments as Any,
                 ])
             return htmlResponse(render("dashboard", view: view))
         }
@@ -217,7 +223,12 @@ extension AdminSite {
                     "articlesPerPage": articlesPerPage ?? String(settings.articlesPerPage), "headCode": settings.headCode, "footerCode": settings.footerCode,
                     "permalinkStructure": settings.permalinkStructure, "showsHijri": settings.showsHijri,
                     "commentsOpenByDefault": settings.commentsOpenByDefault, "feedFullText": settings.feedFullText,
+                    "commentThreadDepth": String(settings.commentThreadDepth), "commentsPerPage": String(settings.commentsPerPage),
+                    "commentsCloseAfterDays": String(settings.commentsCloseAfterDays), "commentMinimumSeconds": String(settings.commentMinimumSeconds),
+                    "commentMaximumLinks": String(settings.commentMaximumLinks), "commentRateLimit": String(settings.commentRateLimit),
+                    "commentBlocklist": settings.commentBlocklist,
                 ] as [String: Any],
+                "moderations": CommentModeration.allCases.map { ["value": $0.rawValue, "label": AdminStrings.text("moderation_\($0.rawValue)", language), "selected": $0 == settings.commentModeration] },
                 "languages": [["value": "ar", "label": "العربية", "selected": settings.language == "ar"], ["value": "en", "label": "English", "selected": settings.language == "en"]],
                 "monthStyles": MonthNameStyle.allCases.map { ["value": $0.rawValue, "label": AdminStrings.text("month_\($0.rawValue)", language), "selected": $0 == settings.monthStyle] },
                 "digitStyles": DigitStyle.allCases.map { ["value": $0.rawValue, "label": AdminStrings.text("digits_\($0.rawValue)", language), "selected": $0 == settings.digits] },
@@ -241,11 +252,24 @@ extension AdminSite {
             if let style = MonthNameStyle(rawValue: form["month_style"]) { settings.monthStyle = style }
             if let digits = DigitStyle(rawValue: form["digits"]) { settings.digits = digits }
             settings.showsHijri = form["shows_hijri"] == "1"
+            var problems: [FieldError] = []
             settings.commentsOpenByDefault = form["comments_open"] == "1"
             settings.feedFullText = form["feed_full_text"] == "1"
+            if let moderation = CommentModeration(rawValue: form["comment_moderation"]) { settings.commentModeration = moderation }
+            settings.commentBlocklist = form["comment_blocklist"]
+            for (field, keyPath) in [
+                ("comment_thread_depth", \SiteSettings.commentThreadDepth), ("comments_per_page", \SiteSettings.commentsPerPage),
+                ("comments_close_after_days", \SiteSettings.commentsCloseAfterDays), ("comment_minimum_seconds", \SiteSettings.commentMinimumSeconds),
+                ("comment_maximum_links", \SiteSettings.commentMaximumLinks), ("comment_rate_limit", \SiteSettings.commentRateLimit),
+            ] where form.has(field) {
+                if let value = Int(form[field].trimmingCharacters(in: .whitespaces)) {
+                    settings[keyPath: keyPath] = value
+                } else {
+                    problems.append(FieldError(field: field == "comment_thread_depth" || field == "comments_per_page" || field == "comments_close_after_days" ? field : "comment_limits", message: LocalizedText(ar: "اكتب عدداً صحيحاً.", en: "Enter a whole number.")))
+                }
+            }
             settings.headCode = form["head_code"]
             settings.footerCode = form["footer_code"]
-            var problems: [FieldError] = []
             if let perPage = Int(form["articles_per_page"].trimmingCharacters(in: .whitespaces)) {
                 settings.articlesPerPage = perPage
             } else {

@@ -6,7 +6,7 @@ import MinbarCore
 
 extension AdminSite {
     func secureCookies(_ request: Request) -> Bool {
-        configuration.secureCookies ?? request.isHTTPS
+        configuration.secureCookies ?? request.isHTTPS(trustProxy: site.configuration.trustProxyHeaders)
     }
 
     /// GET /admin/login: the sign-in form, with a double-submitted CSRF token for a browser that
@@ -41,7 +41,7 @@ extension AdminSite {
             return errorPage(.csrf, language: language, visitor: nil)
         }
         let email = form["email"].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let address = request.clientAddress(context: context)
+        let address = request.clientAddress(context: context, trustProxy: site.configuration.trustProxyHeaders)
         let accountKey = "account:" + email
         let addressKey = "address:" + address
         let now = clock()

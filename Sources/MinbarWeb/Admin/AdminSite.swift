@@ -251,7 +251,7 @@ extension AdminSite {
             "t": AdminStrings.table(visitor.language), "title": title, "csrf": visitor.session.csrfToken,
             "user": ["name": visitor.user.name, "role": visitor.user.role.label.text(for: visitor.language)],
             "canManageTerms": permissions.canManageTerms, "canManageUsers": permissions.canManageUsers,
-            "canManageSettings": permissions.canManageSettings, "otherLanguage": visitor.language == "en" ? "ar" : "en",
+            "canManageSettings": permissions.canManageSettings, "canModerate": permissions.canOpenCommentQueue, "otherLanguage": visitor.language == "en" ? "ar" : "en",
             "otherLanguageName": visitor.language == "en" ? "العربية" : "English",
         ]
         for (key, value) in extra { view[key] = value }

@@ -11,7 +11,7 @@ enum AdminTemplates {
 
     static let all: [String: String] = [
         "layout": layout, "login": login, "error": error, "dashboard": dashboard, "articles": articles, "editor": editor,
-        "revisions": revisions, "compare": compare, "terms": terms, "settings": settings, "users": users,
+        "revisions": revisions, "compare": compare, "terms": terms, "settings": settings, "users": users, "comments": comments,
     ]
 
     static let layout = """
@@ -33,6 +33,7 @@ enum AdminTemplates {
         <a href="/admin/">{{t.dashboard}}</a>
         <a href="/admin/articles">{{t.articles}}</a>
         <a href="/admin/articles/new">{{t.new_article}}</a>
+        {{#canModerate}}<a href="/admin/comments">{{t.comments}}</a>{{/canModerate}}
         {{#canManageTerms}}<a href="/admin/terms/category">{{t.terms_category}}</a>
         <a href="/admin/terms/tag">{{t.terms_tag}}</a>
         <a href="/admin/terms/author">{{t.terms_author}}</a>{{/canManageTerms}}
@@ -84,6 +85,7 @@ enum AdminTemplates {
         <section aria-labelledby="counts-h"><h2 id="counts-h">{{t.counts}}</h2>
         <ul class="counts">{{#counts}}<li><a href="/admin/articles?status={{status}}"><strong>{{count}}</strong> {{label}}</a></li>{{/counts}}</ul>
         </section>
+        {{#pendingComments}}<p class="notice"><a href="/admin/comments">{{t.pending_comments}}: <bdi>{{pendingComments}}</bdi></a></p>{{/pendingComments}}
         <section aria-labelledby="chart-h"><h2 id="chart-h">{{t.published_per_day}}</h2>
         {{{chart}}}
         <p class="muted">{{chartSummary}}</p>
@@ -205,6 +207,7 @@ enum AdminTemplates {
         <label for="image_alt">{{t.image_alt}}</label><input id="image_alt" name="image_alt" value="{{imageAlt}}">
         <label for="image_caption">{{t.image_caption}}</label><input id="image_caption" name="image_caption" value="{{imageCaption}}">
         </fieldset>
+        <div class="field"><label><input type="checkbox" name="comments_open" value="1"{{#commentsOpen}} checked{{/commentsOpen}}> {{t.comments_open_field}}</label></div>
         {{#errors.revision}}<p class="field-error" id="f-revision" role="alert">{{errors.revision}}</p>{{/errors.revision}}
         {{#errors.id}}<p class="field-error" id="f-id">{{errors.id}}</p>{{/errors.id}}
         <div class="buttons">
@@ -245,6 +248,30 @@ enum AdminTemplates {
         <div class="diff">{{#excerptDiff}}<div class="{{kind}}">{{text}}</div>{{/excerptDiff}}</div>
         <h2>{{t.body}}</h2>
         <div class="diff">{{#bodyDiff}}<div class="{{kind}}">{{text}}&#8203;</div>{{/bodyDiff}}</div>
+        {{/content}}{{/layout}}
+        """
+
+    static let comments = """
+        {{<layout}}{{$content}}
+        <nav class="filters" aria-label="{{t.status}}">{{#statuses}}<a href="/admin/comments?status={{value}}{{#articleFilter}}&article={{articleFilter}}{{/articleFilter}}"{{#current}} aria-current="page"{{/current}}>{{label}} (<bdi>{{count}}</bdi>)</a>{{/statuses}}</nav>
+        {{#hasComments}}
+        <form method="post" action="/admin/comments/bulk" id="bulk">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}">
+        <label>{{t.bulk_action}} <select name="operation">{{#operations}}<option value="{{value}}">{{label}}</option>{{/operations}}</select></label>
+        <button type="submit">{{t.apply}}</button>
+        </form>
+        <table class="list"><thead><tr><th scope="col">{{t.select}}</th><th scope="col">{{t.name}}</th><th scope="col">{{t.comments}}</th><th scope="col">{{t.actions}}</th></tr></thead>
+        <tbody>{{#comments}}<tr id="c-{{id}}">
+        <td><input type="checkbox" name="ids" value="{{id}}" form="bulk" aria-label="{{t.select}}: {{author}}"></td>
+        <td><bdi>{{author}}</bdi><br><span class="muted" dir="ltr">{{email}}</span>{{#url}}<br><a href="{{url}}" rel="nofollow ugc" dir="ltr">{{url}}</a>{{/url}}<br><span class="muted" dir="ltr">{{address}}</span></td>
+        <td><p class="muted">{{date}} · {{t.on_article}} <a href="/admin/comments?status={{status}}&article={{articleID}}">{{articleTitle}}</a></p><div dir="auto">{{{bodyHTML}}}</div>
+        <details><summary>{{t.edit_text}}</summary><form method="post" action="/admin/comments/{{id}}/edit"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}"><textarea name="body" rows="4" dir="auto" aria-label="{{t.edit_text}}">{{body}}</textarea><button type="submit">{{t.save}}</button></form></details>
+        {{#canReply}}<details><summary>{{t.reply_here}}</summary><form method="post" action="/admin/comments/{{id}}/reply"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}"><textarea name="body" rows="3" dir="auto" aria-label="{{t.reply_here}}"></textarea><button type="submit">{{t.reply_here}}</button></form></details>{{/canReply}}</td>
+        <td class="row-actions">{{#operations}}<form method="post" action="/admin/comments/bulk"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="{{back}}"><input type="hidden" name="ids" value="{{id}}"><button type="submit" class="link" name="operation" value="{{value}}">{{label}}</button></form> {{/operations}}</td>
+        </tr>{{/comments}}</tbody></table>
+        <nav class="pages">{{#prevURL}}<a href="{{prevURL}}" rel="prev">{{t.previous}}</a>{{/prevURL}} <span>{{t.page_of}} {{page}} / {{totalPages}}</span> {{#nextURL}}<a href="{{nextURL}}" rel="next">{{t.next}}</a>{{/nextURL}}</nav>
+        {{/hasComments}}
+        {{^hasComments}}<p class="muted">{{t.no_comments_here}}</p>{{/hasComments}}
         {{/content}}{{/layout}}
         """
 
@@ -296,6 +323,17 @@ enum AdminTemplates {
         <div class="field" id="f-articles_per_page"><label for="articles_per_page">{{t.articles_per_page}}</label><input id="articles_per_page" name="articles_per_page" inputmode="numeric" dir="ltr" value="{{articlesPerPage}}">{{#errors.articles_per_page}}<p class="field-error">{{errors.articles_per_page}}</p>{{/errors.articles_per_page}}</div>
         <div class="field"><label><input type="checkbox" name="comments_open" value="1"{{#commentsOpenByDefault}} checked{{/commentsOpenByDefault}}> {{t.comments_open}}</label></div>
         <div class="field"><label><input type="checkbox" name="feed_full_text" value="1"{{#feedFullText}} checked{{/feedFullText}}> {{t.feed_full_text}}</label></div>
+        <fieldset class="field" id="f-comment_limits"><legend>{{t.comment_settings}}</legend>
+        <label for="comment_moderation">{{t.comment_moderation}}</label><select id="comment_moderation" name="comment_moderation">{{#moderations}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/moderations}}</select>
+        <label for="comment_thread_depth">{{t.comment_thread_depth}}</label><input id="comment_thread_depth" name="comment_thread_depth" inputmode="numeric" dir="ltr" value="{{commentThreadDepth}}">
+        <label for="comments_per_page">{{t.comments_per_page}}</label><input id="comments_per_page" name="comments_per_page" inputmode="numeric" dir="ltr" value="{{commentsPerPage}}">
+        <label for="comments_close_after_days">{{t.comments_close_after_days}}</label><input id="comments_close_after_days" name="comments_close_after_days" inputmode="numeric" dir="ltr" value="{{commentsCloseAfterDays}}">
+        <label for="comment_minimum_seconds">{{t.comment_minimum_seconds}}</label><input id="comment_minimum_seconds" name="comment_minimum_seconds" inputmode="numeric" dir="ltr" value="{{commentMinimumSeconds}}">
+        <label for="comment_maximum_links">{{t.comment_maximum_links}}</label><input id="comment_maximum_links" name="comment_maximum_links" inputmode="numeric" dir="ltr" value="{{commentMaximumLinks}}">
+        <label for="comment_rate_limit">{{t.comment_rate_limit}}</label><input id="comment_rate_limit" name="comment_rate_limit" inputmode="numeric" dir="ltr" value="{{commentRateLimit}}">
+        <label for="comment_blocklist">{{t.comment_blocklist}}</label><textarea id="comment_blocklist" name="comment_blocklist" rows="4">{{commentBlocklist}}</textarea>
+        {{#errors.comment_thread_depth}}<p class="field-error">{{errors.comment_thread_depth}}</p>{{/errors.comment_thread_depth}}{{#errors.comments_per_page}}<p class="field-error">{{errors.comments_per_page}}</p>{{/errors.comments_per_page}}{{#errors.comments_close_after_days}}<p class="field-error">{{errors.comments_close_after_days}}</p>{{/errors.comments_close_after_days}}{{#errors.comment_limits}}<p class="field-error">{{errors.comment_limits}}</p>{{/errors.comment_limits}}
+        </fieldset>
         <div class="field" id="f-url"><label for="url">{{t.site_url}}</label><input id="url" name="url" dir="ltr" value="{{url}}">{{#errors.url}}<p class="field-error">{{errors.url}}</p>{{/errors.url}}</div>
         <div class="field" id="f-permalink_structure"><label for="permalink_structure">{{t.permalink_structure}}</label><input id="permalink_structure" name="permalink_structure" dir="ltr" value="{{permalinkStructure}}">{{#errors.permalink_structure}}<p class="field-error">{{errors.permalink_structure}}</p>{{/errors.permalink_structure}}</div>
         <div class="field" id="f-head_code"><label for="head_code">{{t.head_code}}</label><textarea id="head_code" name="head_code" dir="ltr" rows="4" aria-describedby="h-code">{{headCode}}</textarea>{{#errors.head_code}}<p class="field-error">{{errors.head_code}}</p>{{/errors.head_code}}</div>

@@ -25,6 +25,7 @@ struct ArticleForm: Sendable {
     var imageURL = ""
     var imageAlt = ""
     var imageCaption = ""
+    var commentsOpen = true
 
     static let dateFormat = "yyyy-MM-dd'T'HH:mm"
 
@@ -59,11 +60,13 @@ struct ArticleForm: Sendable {
         imageURL = article.featuredImage?.url ?? ""
         imageAlt = article.featuredImage?.alt ?? ""
         imageCaption = article.featuredImage?.caption ?? ""
+        commentsOpen = article.commentsOpen
     }
 
     /// An empty form for a new article by `user`.
-    init(newBy user: User) {
+    init(newBy user: User, commentsOpen: Bool = true) {
         ownerID = user.id
+        self.commentsOpen = commentsOpen
         authorIDs = user.authorID.map { [String($0)] } ?? []
     }
 
@@ -87,6 +90,7 @@ struct ArticleForm: Sendable {
         imageURL = form["image_url"].trimmingCharacters(in: .whitespaces)
         imageAlt = form["image_alt"]
         imageCaption = form["image_caption"]
+        commentsOpen = form["comments_open"] == "1"
     }
 
     /// Names typed in the tags field, split at Latin and Arabic commas.
@@ -139,6 +143,7 @@ struct ArticleForm: Sendable {
             breaking: breaking ? BreakingNews(until: until) : nil, sourceCredit: sourceCredit,
             primaryCategoryID: primary ?? extra.first, extraCategoryIDs: extra, tagIDs: [], authorIDs: authors, featuredImage: image)
         var withChecks = input
+        withChecks.commentsOpen = commentsOpen
         withChecks.expectedRevision = revision
         withChecks.editorID = editorID
         return (withChecks, problems)

@@ -14,8 +14,14 @@ public struct CachedPage: Sendable {
     /// After this instant the page may show something stale (a breaking flag expired, a
     /// scheduled article went live) and must be rendered again.
     public let validUntil: Date
-    let identityHeaders: HTTPFields
-    let gzipHeaders: HTTPFields?
+    private(set) var identityHeaders: HTTPFields
+    private(set) var gzipHeaders: HTTPFields?
+
+    /// Marks the page as one browser's own: no shared cache may keep it.
+    mutating func makePrivate() {
+        identityHeaders[.cacheControl] = "private, no-store"
+        gzipHeaders?[.cacheControl] = "private, no-store"
+    }
 
     public init(
         status: HTTPResponse.Status = .ok, html: String, lastModified: Date?, validUntil: Date, contentType: String = "text/html; charset=utf-8",

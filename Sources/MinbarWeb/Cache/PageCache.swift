@@ -55,6 +55,19 @@ public final class PageCache<Key: Hashable & Sendable>: Sendable {
         state.withLock { $0 = State() }
     }
 
+    /// Forgets the pages whose key matches.
+    public func remove(where matches: (Key) -> Bool) {
+        state.withLock { state in
+            let doomed = state.entries.keys.filter(matches)
+            guard !doomed.isEmpty else { return }
+            for key in doomed {
+                if let removed = state.entries.removeValue(forKey: key) { state.bytes -= Self.size(of: removed) }
+            }
+            let gone = Set(doomed)
+            state.order.removeAll { gone.contains($0) }
+        }
+    }
+
     /// Number of pages held.
     public var count: Int { state.withLock { $0.entries.count } }
 

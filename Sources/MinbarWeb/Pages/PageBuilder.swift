@@ -114,7 +114,20 @@ struct PageBuilder: Sendable {
             sectionLink: section.map { LinkView(name: $0.name, url: categoryPath($0)) },
             breaking: article.isBreaking(at: now),
             thumbnail: article.featuredImage.map { ImageView(src: $0.url, alt: $0.alt, caption: nil) },
-            byline: article.authors.map(\.name).joined(separator: "، "))
+            byline: article.authors.map(\.name).joined(separator: "، "),
+            commentCount: article.commentCount > 0 ? commentCountLabel(article.commentCount) : nil)
+    }
+
+    /// "تعليق واحد", "٣ تعليقات", "١١ تعليقاً" in the site's digits.
+    func commentCountLabel(_ count: Int) -> String {
+        if settings.language == "en" { return count == 1 ? "1 comment" : "\(number(count)) comments" }
+        switch count {
+        case 0: return string("no_comments")
+        case 1: return "تعليق واحد"
+        case 2: return "تعليقان"
+        case 3...10: return "\(number(count)) تعليقات"
+        default: return "\(number(count)) تعليقاً"
+        }
     }
 
     func articleView(_ article: Article, related: [Article]) -> ArticleView {

@@ -17,6 +17,9 @@ extension PublicSite {
         case .feed(let scope, let format, let page):
             (text, lastModified) = try await feed(scope, format, page: page, builder: builder, dates: dates)
             contentType = format.contentType
+        case .commentsFeed(let match):
+            (text, lastModified) = try await commentsFeed(match, builder: builder, dates: dates)
+            contentType = FeedFormat.rss.contentType
         case .sitemapIndex:
             (text, lastModified) = try await sitemapIndex(builder: builder, dates: dates)
             contentType = "application/xml; charset=utf-8"

@@ -23,6 +23,8 @@ public final class PublicSite: Sendable {
     /// Request targets already resolved to a route, so a cache hit skips percent-decoding and
     /// Unicode normalization. Bounded; emptied when content changes (the permalink may change).
     private let resolvedTargets = Mutex<[String: SiteRoute]>([:])
+    /// The signer of comment form tokens and commenter cookies, once its secret is read.
+    let commentGuardCache = Mutex<CommentGuard?>(nil)
     static let resolvedTargetLimit = 20_000
 
     public init(
@@ -106,6 +108,11 @@ public final class PublicSite: Sendable {
         case .badRequest(let message):
             return await errorResponse(.badRequest(message), request: request)
         case .route(let route):
+            // A browser holding comments awaiting moderation sees them: its own page, never cached.
+            if route.isArticlePage, Cookies.value(Cookies.commenter, in: request) != nil {
+                let pending = await commenterCommentIDs(request)
+                if !pending.isEmpty { return await privatePage(route, request: request, now: now, pendingCommentIDs: pending) }
+            }
             if configuration.pageCacheEnabled, let page = cache.page(for: route, now: now) {
                 return page.response(to: request)
             }
@@ -122,6 +129,23 @@ public final class PublicSite: Sendable {
                 logger.error("rendering \(request.uri.path) failed: \(error)")
                 return await errorResponse(nil, request: request)
             }
+        }
+    }
+
+    /// A page rendered for one browser only (its pending comments shown), not kept in the cache.
+    func privatePage(_ route: SiteRoute, request: Request, now: Date, pendingCommentIDs: [Int64]) async -> Response {
+        do {
+            let snapshot = try await snapshot(at: now)
+            var page = try await render(
+                route, snapshot: snapshot, now: now, compress: Gzip.isAccepted(by: request.headers[.acceptEncoding]),
+                pendingCommentIDs: pendingCommentIDs)
+            page.makePrivate()
+            return page.response(to: request)
+        } catch let error as PageError {
+            return await errorResponse(error, request: request)
+        } catch {
+            logger.error("rendering \(request.uri.path) failed: \(error)")
+            return await errorResponse(nil, request: request)
         }
     }
 
@@ -183,7 +207,9 @@ public final class PublicSite: Sendable {
     // MARK: Rendering
 
     /// Renders a page of the public site (cache miss).
-    func render(_ route: SiteRoute, snapshot: SiteSnapshot, now: Date, compress: Bool = true) async throws -> CachedPage {
+    func render(
+        _ route: SiteRoute, snapshot: SiteSnapshot, now: Date, compress: Bool = true, pendingCommentIDs: [Int64] = []
+    ) async throws -> CachedPage {
         let settings = snapshot.settings
         let builder = pageBuilder(snapshot, now: now)
         var view: PageView
@@ -192,14 +218,14 @@ public final class PublicSite: Sendable {
         var shown: [Article] = []
 
         switch route {
-        case .feed, .sitemapIndex, .sitemap, .robots:
+        case .feed, .sitemapIndex, .sitemap, .robots, .commentsFeed:
             return try await document(route, builder: builder, snapshot: snapshot, compress: compress)
         case .home(let page) where page == 1:
             (view, shown) = try await homePage(builder)
             candidates = ["home", "index"]
         case .home, .category, .tag, .author, .archive:
             (view, shown, candidates) = try await listingPage(route, builder: builder)
-        case .article(let match):
+        case .article(let match), .articleComments(let match, _):
             let found: Article?
             if let slug = match.slug {
                 found = try await store.article(slug: slug)
@@ -215,7 +241,9 @@ public final class PublicSite: Sendable {
             let canonical = builder.articlePath(article)
             let requested = snapshot.permalink.match(canonical.split(separator: "/").map(String.init))
             if requested != match { throw PageError.movedPermanently(builder.articleEncodedPath(article)) }
-            (view, shown) = try await articlePage(article, builder: builder)
+            (view, shown) = try await articlePage(
+                article, builder: builder, commentPage: route.page, pendingCommentIDs: pendingCommentIDs)
+            if route.page > 1, view.article?.comments?.threads.isEmpty != false { throw PageError.notFound }
             candidates = [
                 "article-\(article.slug)", (article.primaryCategory ?? article.categories.first).map { "article-\($0.slug)" },
                 "article", "index",
@@ -311,7 +339,9 @@ public final class PublicSite: Sendable {
     /// Related articles shown under an article.
     static let relatedCount = 4
 
-    func articlePage(_ article: Article, builder: PageBuilder) async throws -> (PageView, [Article]) {
+    func articlePage(
+        _ article: Article, builder: PageBuilder, commentPage: Int = 1, pendingCommentIDs: [Int64] = []
+    ) async throws -> (PageView, [Article]) {
         let related = try await relatedArticles(to: article, now: builder.now)
         let section = article.primaryCategory ?? article.categories.first
         let settings = builder.settings
@@ -346,6 +376,11 @@ public final class PublicSite: Sendable {
         view.meta.articleMeta = ArticleMeta(
             publishedTime: published, modifiedTime: modified, section: section?.name, tags: article.tags.map(\.name))
         view.article = builder.articleView(article, related: related)
+        view.article?.comments = try await commentsView(
+            article, builder: builder, page: commentPage, pendingIDs: pendingCommentIDs)
+        if let feed = view.article?.comments?.feedURL {
+            view.meta.feeds.append(FeedLink(title: builder.string("comments_feed"), type: "application/rss+xml", url: builder.absolute(feed)))
+        }
         return (view, [article] + related)
     }
 

@@ -8,6 +8,10 @@ public enum SiteRoute: Hashable, Sendable {
     case home(page: Int)
     /// An article named by the site's permalink structure.
     case article(PermalinkStructure.Match)
+    /// Page N (≥ 2) of an article's comments: `…/comment-page-N/`, as WordPress writes it.
+    case articleComments(PermalinkStructure.Match, page: Int)
+    /// RSS of the newest comments: the site's (`/comments/feed/`) or one article's (`…/feed/`).
+    case commentsFeed(PermalinkStructure.Match?)
     /// `/?p=ID`, WordPress's plain link to an article: answered with a redirect.
     case articleID(Int64)
     case category(slug: String, page: Int)
@@ -24,6 +28,14 @@ public enum SiteRoute: Hashable, Sendable {
     case sitemap(SitemapPart)
     case robots
 
+    /// An article's page (its first comment page or a later one).
+    public var isArticlePage: Bool {
+        switch self {
+        case .article, .articleComments: return true
+        default: return false
+        }
+    }
+
     /// The page number of a listing (1 for single pages).
     public var page: Int {
         switch self {
@@ -33,7 +45,9 @@ public enum SiteRoute: Hashable, Sendable {
             return page
         case .feed(_, _, let page):
             return page
-        case .article, .articleID, .sitemapIndex, .sitemap, .robots:
+        case .articleComments(_, let page):
+            return page
+        case .article, .articleID, .sitemapIndex, .sitemap, .robots, .commentsFeed:
             return 1
         }
     }
@@ -73,7 +87,8 @@ public enum SiteRoute: Hashable, Sendable {
             if let category { path += "&category=" + Slug.percentEncoded(category) }
             return page > 1 ? path + "&page=\(page)" : path
         case .articleID(let id): return "/?p=\(id)"
-        case .article: return "/"
+        case .article, .articleComments: return "/"
+        case .commentsFeed(let match): return match == nil ? "/comments/feed/" : "/"
         case .feed(let scope, let format, let page):
             let paged = page > 1 ? "?paged=\(page)" : ""
             let base: String
@@ -248,6 +263,19 @@ extension SiteRoute {
         if let file = fileRoute(segments, hasTrailingSlash: rawPath.hasSuffix("/")) {
             if case .route(.feed(let scope, let format, _)) = file { return .route(.feed(scope, format, page: page)) }
             return file
+        }
+        // …/comment-page-N/ after an article's address
+        if let last = segments.last, last.hasPrefix("comment-page-") {
+            guard let number = Int(last.dropFirst("comment-page-".count)), number >= 1, number <= 100_000 else { return .notFound }
+            guard let match = permalinks.lazy.compactMap({ $0.match(Array(segments.dropLast())) }).first else { return .notFound }
+            if number == 1 { return .redirect(pathWithTrailingSlash(rawPath.components(separatedBy: "/comment-page-").first ?? "/")) }
+            return .route(.articleComments(match, page: number))
+        }
+        if segments == ["comments", "feed"] { return .route(.commentsFeed(nil)) }
+        if segments.count >= 2, segments.last == "feed", FeedScope(segments.dropLast()) == nil,
+            let match = permalinks.lazy.compactMap({ $0.match(Array(segments.dropLast())) }).first
+        {
+            return .route(.commentsFeed(match))
         }
         guard let route = route(for: segments, page: page, permalinks: permalinks) else { return .notFound }
         if case .search(let query, _, _) = route { return searchRoute(query, page: page) }

@@ -30,6 +30,7 @@ extension PageView: MustacheParent {
         case "listing": self.listing
         case "search": self.search
         case "error": self.error
+        case "commentForm": self.commentForm
         default: nil
         }
     }
@@ -126,6 +127,7 @@ extension ArticleCard: MustacheParent {
         case "thumbnail": self.thumbnail
         case "byline": self.byline
         case "snippetHTML": self.snippetHTML
+        case "commentCount": self.commentCount
         default: nil
         }
     }
@@ -172,6 +174,63 @@ extension ArticleView: MustacheParent {
         case "authorBoxes": self.authorBoxes
         case "related": self.related
         case "hasRelated": self.hasRelated
+        case "comments": self.comments
+        default: nil
+        }
+    }
+}
+
+extension CommentsView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "articleID": self.articleID
+        case "countText": self.countText
+        case "hasComments": self.hasComments
+        case "threads": self.threads
+        case "pagination": self.pagination
+        case "open": self.open
+        case "closedText": self.closedText
+        case "tokenURL": self.tokenURL
+        case "feedURL": self.feedURL
+        default: nil
+        }
+    }
+}
+
+extension CommentView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "authorName": self.authorName
+        case "authorURL": self.authorURL
+        case "dateText": self.dateText
+        case "dateISO": self.dateISO
+        case "bodyHTML": self.bodyHTML
+        case "pending": self.pending
+        case "children": self.children
+        case "hasChildren": self.hasChildren
+        case "canReply": self.canReply
+        case "replyURL": self.replyURL
+        default: nil
+        }
+    }
+}
+
+extension CommentFormView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "articleID": self.articleID
+        case "articleTitle": self.articleTitle
+        case "articleURL": self.articleURL
+        case "parentID": self.parentID
+        case "replyingTo": self.replyingTo
+        case "message": self.message
+        case "errors": self.errors
+        case "author": self.author
+        case "email": self.email
+        case "url": self.url
+        case "comment": self.comment
+        case "token": self.token
         default: nil
         }
     }

@@ -32,6 +32,8 @@ struct PageView: Sendable {
     var listing: ListingView?
     var search: SearchView?
     var error: ErrorView?
+    /// The comment form on a page of its own (confirming, correcting, replying without JavaScript).
+    var commentForm: CommentFormView?
 }
 
 /// Head metadata: Open Graph, Twitter card, feeds and JSON-LD. Rendered by the core's
@@ -127,6 +129,8 @@ struct ArticleCard: Sendable {
     var byline: String
     /// On search results: escaped text around the matched words, which are in `<mark>`.
     var snippetHTML: String? = nil
+    /// "٣ تعليقات", or nil without approved comments.
+    var commentCount: String? = nil
 }
 
 struct BylineAuthor: Sendable {
@@ -158,6 +162,56 @@ struct ArticleView: Sendable {
     var authorBoxes: [AuthorBox]
     var related: [ArticleCard]
     var hasRelated: Bool
+    var comments: CommentsView? = nil
+}
+
+/// The comments under an article: threads of the current comment page and the form.
+struct CommentsView: Sendable {
+    var articleID: String
+    /// "٣ تعليقات" / "لا توجد تعليقات بعد".
+    var countText: String
+    var hasComments: Bool
+    var threads: [CommentView]
+    var pagination: PaginationView?
+    /// Whether the form shows; otherwise `closedText`.
+    var open: Bool
+    var closedText: String
+    var tokenURL: String
+    var feedURL: String
+}
+
+struct CommentView: Sendable {
+    var id: String
+    var authorName: String
+    var authorURL: String?
+    var dateText: String
+    var dateISO: String
+    /// Escaped text in paragraphs with nofollow links.
+    var bodyHTML: String
+    /// Shown only to the browser that posted it.
+    var pending: Bool
+    var children: [CommentView]
+    var hasChildren: Bool
+    var canReply: Bool
+    /// The reply form on its own page, for browsers without JavaScript.
+    var replyURL: String
+}
+
+/// The comment form as a page: after a refused or unconfirmed submission, or to reply without
+/// JavaScript. Everything typed comes back.
+struct CommentFormView: Sendable {
+    var articleID: String
+    var articleTitle: String
+    var articleURL: String
+    var parentID: String
+    var replyingTo: String?
+    var message: String?
+    var errors: [String: String]
+    var author: String
+    var email: String
+    var url: String
+    var comment: String
+    var token: String
 }
 
 struct PageLink: Sendable {

@@ -56,4 +56,37 @@
     window.addEventListener("scroll", update, { passive: true });
     update();
   }
+  // Comments: the page is cached and shared, so the form's token is fetched when the reader
+  // starts writing; reply links move the form under the comment they answer. Without
+  // JavaScript the server asks to confirm once and reply links open the form on its own page.
+  var form = document.getElementById("comment-form");
+  if (form && form.dataset.tokenUrl && window.fetch) {
+    var asked = false;
+    var ask = function () {
+      if (asked) return;
+      asked = true;
+      fetch(form.dataset.tokenUrl, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
+        if (data.token) form.elements.token.value = data.token;
+      }).catch(function () { asked = false; });
+    };
+    form.addEventListener("focusin", ask);
+    form.addEventListener("pointerdown", ask);
+    var parent = form.elements.comment_parent, note = document.getElementById("replying-to"), home = form.parentNode, homeNext = form.nextSibling;
+    document.querySelectorAll(".reply-link").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        parent.value = link.dataset.replyTo;
+        note.hidden = false;
+        note.querySelector("span").textContent = (document.documentElement.lang === "en" ? "Replying to " : "ردّاً على ") + link.dataset.replyName;
+        link.closest("article").after(form);
+        form.elements.comment.focus();
+      });
+    });
+    var cancel = form.querySelector(".cancel-reply");
+    if (cancel) cancel.addEventListener("click", function () {
+      parent.value = "";
+      note.hidden = true;
+      home.insertBefore(form, homeNext);
+    });
+  }
 })();
