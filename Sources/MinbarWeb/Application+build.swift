@@ -48,6 +48,8 @@ public func buildRouter(site: PublicSite, admin: AdminSite? = nil) -> Router<Sit
     router.get("/api/search/suggest") { request, _ in await SuggestAPI.respond(to: request, site: site) }
     router.post("/comments/") { request, context in await site.postComment(request, context: context) }
     router.get("/comments/token") { request, _ in await site.commentToken(request) }
+    // The router does not fall back from /comments/… to the catch-all below: name the feed.
+    router.get("/comments/feed") { request, _ in await site.respond(to: request) }
     router.get("/comments/reply/{id}") { request, context -> Response in
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else { return await site.errorResponse(.notFound, request: request) }
         return await site.replyForm(request, commentID: id)
