@@ -70,6 +70,7 @@ def site():
 # Accounts of the newsroom site, made with `minbar user add` as an installer would.
 ACCOUNTS = {
     "administrator": ("admin@news.example", "كلمة سر المدير الطويلة"),
+    "editor": ("editor@news.example", "كلمة سر المحرر الطويلة"),
     "contributor": ("contributor@news.example", "كلمة سر المساهم الطويلة"),
 }
 
