@@ -18,6 +18,10 @@ public struct WebConfiguration: Sendable {
     /// `X-Forwarded-Proto` (`--behind-proxy`): only behind a proxy that sets them, otherwise
     /// anyone could pick the address rate limits count.
     public var trustProxyHeaders = false
+    /// How long, at most, readers keep seeing an article page without a comment just approved
+    /// by the reader rule (the poster sees it at once). Comments arriving faster than this cost
+    /// one render per period, not one each. Moderators' actions show at once.
+    public var commentRefreshDelay: TimeInterval = 1
 
     public init() {}
 }

@@ -112,6 +112,9 @@ struct Commenter {
             #expect(approved.body.contains("تعليق واحد"))
             let again = try await setup.post(client, as: &reader) { Self.set(&$0, "comment", "تعليق ثانٍ يُنشر مباشرة") }
             #expect(again.status == .seeOther)
+            #expect(try await reader.view(client, setup.path).body.contains("تعليق ثانٍ يُنشر مباشرة"), "its poster sees it at once")
+            // Other readers within a second (many comments at once cost one render, not one each).
+            setup.clock.advance(by: 1)
             let latest = try await client.page(setup.path)
             #expect(latest.body.contains("تعليق ثانٍ يُنشر مباشرة"))
             #expect(latest.body.contains("تعليقان"))

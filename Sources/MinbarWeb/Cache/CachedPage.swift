@@ -13,7 +13,7 @@ public struct CachedPage: Sendable {
     public let lastModified: Date?
     /// After this instant the page may show something stale (a breaking flag expired, a
     /// scheduled article went live) and must be rendered again.
-    public let validUntil: Date
+    public internal(set) var validUntil: Date
     private(set) var identityHeaders: HTTPFields
     private(set) var gzipHeaders: HTTPFields?
 

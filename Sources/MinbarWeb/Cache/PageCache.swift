@@ -55,6 +55,16 @@ public final class PageCache<Key: Hashable & Sendable>: Sendable {
         state.withLock { $0 = State() }
     }
 
+    /// Lets the pages whose key matches be served until `date` at the latest, then rendered
+    /// again: many changes in a short time cost one render, not one each.
+    public func expire(where matches: (Key) -> Bool, by date: Date) {
+        state.withLock { state in
+            for key in state.entries.keys where matches(key) {
+                if let page = state.entries[key], page.validUntil > date { state.entries[key]?.validUntil = date }
+            }
+        }
+    }
+
     /// Forgets the pages whose key matches.
     public func remove(where matches: (Key) -> Bool) {
         state.withLock { state in

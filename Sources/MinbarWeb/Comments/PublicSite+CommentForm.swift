@@ -132,7 +132,7 @@ extension PublicSite {
             }
             let saved = try await comments.addComment(input, status: status, maximumDepth: settings.commentThreadDepth, now: now)
             logger.info("comment \(saved.id) on article \(articleID): \(status.rawValue)")
-            if status == .approved { await commentsChanged(articleIDs: [articleID]) }
+            if status == .approved { await commentsChanged(articleIDs: [articleID], within: configuration.commentRefreshDelay) }
             let ids = signer.ids(fromCookie: Cookies.value(Cookies.commenter, in: request)) + [saved.id]
             let builder = pageBuilder(try await snapshot(at: now), now: now)
             var headers: HTTPFields = [.location: builder.articleEncodedPath(article) + "#comment-\(saved.id)", .cacheControl: "no-store"]

@@ -116,7 +116,7 @@ extension PublicSite {
     /// Forgets the cached pages that show an article's comments (its pages and comment feeds).
     /// Cards elsewhere show the new count when their page is next rendered (at most
     /// `maximumPageAge` later).
-    func commentsChanged(articleIDs: Set<Int64>) async {
+    func commentsChanged(articleIDs: Set<Int64>, within delay: TimeInterval = 0) async {
         guard !articleIDs.isEmpty else { return }
         let now = clock()
         guard let snapshot = try? await snapshot(at: now) else { return cache.removeAll() }
@@ -127,12 +127,17 @@ extension PublicSite {
             let segments = builder.articlePath(article).split(separator: "/").map(String.init)
             if let match = snapshot.permalink.match(segments) { matches.append(match) }
         }
-        cache.remove { route in
+        let affected = { (route: SiteRoute) -> Bool in
             switch route {
             case .article(let match), .articleComments(let match, _): return matches.contains(match)
             case .commentsFeed(let match): return match == nil || matches.contains(match!)
             default: return false
             }
+        }
+        if delay > 0 {
+            cache.expire(where: affected, by: now.addingTimeInterval(delay))
+        } else {
+            cache.remove(where: affected)
         }
     }
 }

@@ -25,6 +25,9 @@ public final class PublicSite: Sendable {
     private let resolvedTargets = Mutex<[String: SiteRoute]>([:])
     /// The signer of comment form tokens and commenter cookies, once its secret is read.
     let commentGuardCache = Mutex<CommentGuard?>(nil)
+    /// Renders under way, by route: requests that miss the cache together wait for one render
+    /// instead of each rendering the same page (a comment approved on a busy article, say).
+    private let rendersInFlight = Mutex<[SiteRoute: Task<CachedPage, any Error>]>([:])
     static let resolvedTargetLimit = 20_000
 
     public init(
@@ -118,10 +121,12 @@ public final class PublicSite: Sendable {
             }
             do {
                 let snapshot = try await snapshot(at: now)
-                let page = try await render(
-                    route, snapshot: snapshot, now: now,
-                    compress: configuration.pageCacheEnabled || Gzip.isAccepted(by: request.headers[.acceptEncoding]))
-                if configuration.pageCacheEnabled { cache.store(page, for: route) }
+                let page: CachedPage
+                if configuration.pageCacheEnabled {
+                    page = try await sharedRender(route, snapshot: snapshot, now: now)
+                } else {
+                    page = try await render(route, snapshot: snapshot, now: now, compress: Gzip.isAccepted(by: request.headers[.acceptEncoding]))
+                }
                 return page.response(to: request)
             } catch let error as PageError {
                 return await errorResponse(error, request: request)
@@ -129,6 +134,26 @@ public final class PublicSite: Sendable {
                 logger.error("rendering \(request.uri.path) failed: \(error)")
                 return await errorResponse(nil, request: request)
             }
+        }
+    }
+
+    /// Renders a page for the cache once, however many requests are waiting for it.
+    func sharedRender(_ route: SiteRoute, snapshot: SiteSnapshot, now: Date) async throws -> CachedPage {
+        let (task, isOwner) = rendersInFlight.withLock { renders -> (Task<CachedPage, any Error>, Bool) in
+            if let running = renders[route] { return (running, false) }
+            let task = Task { try await self.render(route, snapshot: snapshot, now: now, compress: true) }
+            renders[route] = task
+            return (task, true)
+        }
+        guard isOwner else { return try await task.value }
+        do {
+            let page = try await task.value
+            cache.store(page, for: route)
+            rendersInFlight.withLock { $0[route] = nil }
+            return page
+        } catch {
+            rendersInFlight.withLock { $0[route] = nil }
+            throw error
         }
     }
 
