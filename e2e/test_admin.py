@@ -147,3 +147,18 @@ def test_scripts_in_titles_and_bodies_never_run(newsroom, desk):
         assert desk.execute_script("return window.__pwned === undefined"), f"script ran on {url}"
     desk.get(article)
     assert json.loads(desk.execute_script("return JSON.stringify(document.querySelectorAll('img[onerror], script:not([type]):not([src])').length)")) == 0
+
+
+def test_autosave_brings_back_what_a_closed_tab_was_typing(newsroom, desk):
+    sign_in(desk, newsroom, "administrator")
+    write(desk, newsroom, "مقال لم يُحفظ قبل إغلاق الصفحة", "فقرة كتبها المحرر ثم أغلق الصفحة دون حفظ.")
+    # The editor saves what is typed every 10 seconds.
+    assert wait(lambda: desk.find_element(By.ID, "autosave-status").text != "", timeout=15)
+    desk.get("about:blank")  # the tab is gone
+    desk.get(newsroom.url("/admin/articles/new"))
+    offer = desk.find_element(By.ID, "autosave-offer")
+    assert offer.is_displayed()
+    assert desk.find_element(By.ID, "title").get_attribute("value") == ""
+    desk.find_element(By.ID, "autosave-restore").click()
+    assert desk.find_element(By.ID, "title").get_attribute("value") == "مقال لم يُحفظ قبل إغلاق الصفحة"
+    assert "أغلق الصفحة دون حفظ" in desk.find_element(By.ID, "body").get_attribute("value")

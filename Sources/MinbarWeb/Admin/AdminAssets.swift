@@ -74,8 +74,8 @@ enum AdminAssets {
           function send(keepalive) {
             var now = JSON.stringify(snapshot());
             if (now === last) return;
-            // A copy in the browser too, for a lost connection.
-            try { localStorage.setItem(key, now); } catch (e) {}
+            // A copy in the browser too, for a lost connection or a closed tab.
+            try { var copy = JSON.parse(now); copy.at = Date.now(); localStorage.setItem(key, JSON.stringify(copy)); } catch (e) {}
             var body = new URLSearchParams();
             body.set("id", idField ? idField.value : "");
             var data = JSON.parse(now);
@@ -92,6 +92,19 @@ enum AdminAssets {
           setInterval(function () { send(false); }, 10000);
           document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") send(true); });
           form.addEventListener("submit", function () { try { localStorage.removeItem(key); } catch (e) {} });
+          // Text kept by this browser and never saved on the server: offer it back.
+          var local = null;
+          try { local = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) {}
+          var localOffer = document.getElementById("local-offer");
+          if (local && localOffer && local.at > Number(form.dataset.modified || 0) && !document.getElementById("autosave-offer") &&
+              fields.some(function (name) { return form.elements[name] && (local[name] || "") !== form.elements[name].value; })) {
+            localOffer.hidden = false;
+            document.getElementById("local-restore").addEventListener("click", function () {
+              fields.forEach(function (name) { if (form.elements[name]) form.elements[name].value = local[name] || ""; });
+              localOffer.hidden = true;
+              form.elements.title.focus();
+            });
+          }
           var offer = document.getElementById("autosave-offer");
           var restore = document.getElementById("autosave-restore");
           if (offer && restore) {

@@ -193,6 +193,7 @@ extension AdminSite {
                     ["title": $0.title, "excerpt": $0.excerpt, "body": $0.bodySource, "savedAt": formatter.dateTime($0.savedAt)] as [String: Any]
                 } as Any,
                 "notice": notice as Any,
+                "modifiedMillis": article.map { String(Int64($0.modifiedAt.timeIntervalSince1970 * 1000)) } ?? "0",
             ])
         return htmlResponse(status: status, render("editor", view: view))
     }

@@ -65,6 +65,7 @@ enum AdminStrings {
         "saved": ("حُفظ.", "Saved."),
         "autosaved": ("حُفظ تلقائياً", "Autosaved"),
         "autosave_offer": ("يوجد نص محفوظ تلقائياً أحدث من النسخة المحفوظة", "There is autosaved text newer than the saved version"),
+        "local_offer": ("هذا المتصفح يحتفظ بنص لم يصل إلى الخادم (انقطع الاتصال أو أُغلقت الصفحة).", "This browser kept text that did not reach the server (the connection dropped or the page closed)."),
         "autosave_restore": ("استرجاع النص المحفوظ تلقائياً", "Restore the autosaved text"),
         "body_too_large": ("النص أطول من الحد المسموح.", "The text is over the size limit."),
         "status": ("الحالة", "Status"),

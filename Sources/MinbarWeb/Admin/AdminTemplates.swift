@@ -142,7 +142,8 @@ enum AdminTemplates {
         {{#hasErrors}}<div class="error-box" role="alert"><p>{{t.fix_errors}}</p><ul>{{#errorList}}<li><a href="#f-{{field}}">{{message}}</a></li>{{/errorList}}</ul></div>{{/hasErrors}}
         {{#autosave}}<div class="notice" id="autosave-offer" data-title="{{title}}" data-excerpt="{{excerpt}}" data-body="{{body}}">
         <p>{{t.autosave_offer}} ({{savedAt}}).</p><button type="button" id="autosave-restore">{{t.autosave_restore}}</button></div>{{/autosave}}
-        <form method="post" action="{{action}}" id="editor" class="editor" data-autosave="/admin/autosave" data-csrf="{{csrf}}">
+        <div class="notice" id="local-offer" hidden><p>{{t.local_offer}}</p><button type="button" id="local-restore">{{t.autosave_restore}}</button></div>
+        <form method="post" action="{{action}}" id="editor" class="editor" data-autosave="/admin/autosave" data-csrf="{{csrf}}" data-modified="{{modifiedMillis}}">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         {{#form}}
         <input type="hidden" name="id" value="{{id}}">
