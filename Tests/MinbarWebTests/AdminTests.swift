@@ -393,6 +393,34 @@ import Testing
         }
     }
 
+    @Test func sectionsAreNestedAndOrderedFromTheAdmin() async throws {
+        let harness = try await AdminHarness.make()
+        let sections = try await harness.store.categories().filter { $0.parentID == nil }
+        let parent = sections[0]
+        let child = sections[1]
+        try await harness.app.test(.router) { client in
+            let editor = try await client.signIn(as: .editor)
+            let moved = try await client.post(
+                "/admin/terms/category", as: editor,
+                [("id", String(child.id)), ("name", child.name), ("slug", child.slug), ("parent_id", String(parent.id)), ("position", "7")])
+            #expect(moved.status == .seeOther)
+            let saved = try #require(try await harness.store.category(id: child.id))
+            #expect(saved.parentID == parent.id)
+            #expect(saved.position == 7)
+            // A section cannot go under its own child; the message says why and nothing changes.
+            let loop = try await client.post(
+                "/admin/terms/category", as: editor,
+                [("id", String(parent.id)), ("name", parent.name), ("slug", parent.slug), ("parent_id", String(child.id)), ("position", "0")])
+            #expect(loop.status == .badRequest)
+            #expect(loop.body.contains("لا يمكن أن يكون القسم أباً لنفسه"))
+            #expect(try await harness.store.category(id: parent.id)?.parentID == nil)
+            let badPosition = try await client.post(
+                "/admin/terms/category", as: editor, [("id", String(child.id)), ("name", child.name), ("position", "أول")])
+            #expect(badPosition.status == .badRequest)
+            #expect(badPosition.body.contains("الترتيب عدد صحيح"))
+        }
+    }
+
     @Test func theAdminSpeaksArabicAndSwitchesToEnglish() async throws {
         let harness = try await AdminHarness.make()
         try await harness.app.test(.router) { client in

@@ -109,10 +109,14 @@ extension AdminSite {
         case .tag: terms = try await store.tags().map { ($0.id, $0.name, $0.slug, $0.description) }
         case .author: terms = try await store.authors().map { ($0.id, $0.name, $0.slug, $0.bio) }
         }
+        let categories = kind == .category ? try await store.categories() : []
         let rows: [[String: Any]] = terms.map { term in
-            [
+            let category = categories.first { $0.id == term.id }
+            return [
                 "id": term.id, "name": term.name, "slug": term.slug, "description": term.description, "count": counts[term.id] ?? 0,
                 "others": terms.filter { $0.id != term.id }.map { ["id": $0.id, "name": $0.name] },
+                "position": category.map { String($0.position) } as Any,
+                "parents": terms.filter { $0.id != term.id }.map { ["id": $0.id, "name": $0.name, "selected": $0.id == category?.parentID] },
             ]
         }
         var errorTexts: [String: String] = [:]
@@ -120,7 +124,7 @@ extension AdminSite {
         let view = frame(
             visitor, title: AdminStrings.text("terms_\(kind.rawValue)", language),
             extra: [
-                "kind": kind.rawValue, "terms": rows, "isTag": kind == .tag, "errors": errorTexts, "hasErrors": !errors.isEmpty,
+                "kind": kind.rawValue, "terms": rows, "isTag": kind == .tag, "isCategory": kind == .category, "errors": errorTexts, "hasErrors": !errors.isEmpty,
                 "errorList": errors.map { $0.message.text(for: language) },
                 "typed": ["name": typed?["name"] ?? "", "slug": typed?["slug"] ?? "", "description": typed?["description"] ?? ""],
                 "notice": notice as Any,
@@ -139,10 +143,18 @@ extension AdminSite {
                 case .category:
                     let existing = try await id.asyncMap { try await store.category(id: $0) } ?? nil
                     if id != nil, existing == nil { throw AdminError.notFound }
+                    // Parent and menu position when the form has them (the section rows do).
+                    let parentID = form.has("parent_id") ? Int64(form["parent_id"]) : existing?.parentID
+                    let position = form.has("position") ? Int(form["position"].trimmingCharacters(in: .whitespaces)) : existing?.position ?? 0
+                    guard let position else {
+                        return try await termPage(
+                            visitor, kind: kind, errors: [FieldError(field: "position", message: LocalizedText(ar: "الترتيب عدد صحيح، مثل 3.", en: "The position is a whole number, e.g. 3."))],
+                            typed: form)
+                    }
                     try await store.saveCategory(
                         CategoryInput(
-                            id: id, name: form["name"], slug: form["slug"], description: form["description"], parentID: existing?.parentID,
-                            position: existing?.position ?? 0))
+                            id: id, name: form["name"], slug: form["slug"], description: form["description"], parentID: parentID,
+                            position: position))
                 case .tag:
                     try await store.saveTag(TagInput(id: id, name: form["name"], slug: form["slug"], description: form["description"]))
                 case .author:

@@ -295,7 +295,9 @@ enum AdminTemplates {
         <tbody>{{#terms}}<tr>
         {{#isTag}}<td><input type="checkbox" name="ids" value="{{id}}" form="merge" aria-label="{{t.select}}: {{name}}"></td>{{/isTag}}
         <td><form method="post" action="/admin/terms/{{kind}}" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}">
-        <input name="name" value="{{name}}" aria-label="{{t.name}}" required> <input name="slug" value="{{slug}}" aria-label="{{t.slug}}"> <input name="description" value="{{description}}" aria-label="{{t.description}}"> <button type="submit">{{t.save}}</button></form></td>
+        <input name="name" value="{{name}}" aria-label="{{t.name}}" required> <input name="slug" value="{{slug}}" aria-label="{{t.slug}}"> <input name="description" value="{{description}}" aria-label="{{t.description}}">
+        {{#isCategory}}<select name="parent_id" aria-label="{{t.parent_section}}"><option value="">{{t.top_level}}</option>{{#parents}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/parents}}</select> <input name="position" value="{{position}}" size="3" inputmode="numeric" dir="ltr" aria-label="{{t.menu_position}}">{{/isCategory}}
+        <button type="submit">{{t.save}}</button></form></td>
         <td><bdi>{{count}}</bdi></td>
         <td><form method="post" action="/admin/terms/{{kind}}/{{id}}/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}">
         {{^isTag}}<label>{{t.move_articles_to}} <select name="move_to"><option value="">{{t.nowhere}}</option>{{#others}}<option value="{{id}}">{{name}}</option>{{/others}}</select></label>{{/isTag}}
