@@ -6,6 +6,9 @@ import MinbarCore
 extension SQLiteContentStore: SearchIndex {
     /// Most candidates FTS5 hands to the ranking.
     static let candidateLimit = 200
+    /// Above this many matching articles a clause is "common" (في، الحكومة on a big site):
+    /// scoring every match would cost more than the answer is worth.
+    static let selectiveMatchLimit = 5_000
 
     // MARK: Indexing
 
@@ -86,15 +89,14 @@ extension SQLiteContentStore: SearchIndex {
             ? SearchPlanner.relatedPlan(query.text, vocabulary: vocabulary)
             : SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms)
         guard let plan = planned else { return SearchResults() }
-        let match = Self.ftsExpression(plan)
-        // FTS5 ranks alone first (its ORDER BY rank LIMIT path keeps only the best rows), then
-        // the few best are joined with the articles and filtered. A generous inner limit leaves
-        // room for rows the filters drop.
         let limit = min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit)
+        let (match, candidates) = Self.candidateQuery(plan, vocabulary: vocabulary, limit: limit)
+        // FTS5 finds and ranks the candidates alone (its ORDER BY rank LIMIT path keeps only the
+        // best rows), then the few best are joined with the articles and filtered. A generous
+        // inner limit leaves room for rows the filters drop.
         var sql = """
             SELECT a.id, a.published_at, f.rank AS rank, s.title AS folded_title, s.body || ' | ' || s.labels AS folded_body
-            FROM (SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)'
-                  ORDER BY rank LIMIT \(limit * 4)) f
+            FROM (\(candidates)) f
             JOIN article_search s ON s.rowid = f.rowid
             JOIN article a ON a.id = f.rowid
             WHERE a.status = ? AND a.published_at <= ?
@@ -157,12 +159,49 @@ extension SQLiteContentStore: SearchIndex {
         return SearchResults(hits: hits, total: total, suggestion: suggestion)
     }
 
+    /// The MATCH expression and the candidate subquery (rowid, rank) for a plan.
+    ///
+    /// Scoring every match is what a search costs, so the expression depends on how many
+    /// articles each clause can match (the site's word counts, in memory):
+    /// - all clauses together match few articles: every clause, best BM25 first;
+    /// - some clauses are rare: only those find candidates (an article with none of the rare
+    ///   words is a poor answer), still best BM25 first; the ranking then weighs every clause;
+    /// - every clause is common: all of them are required and the newest matching articles are
+    ///   the candidates (FTS5 walks them newest first and stops), each scored by BM25 — on a news
+    ///   site, the newest articles about a very common subject are the ones readers look for.
+    static func candidateQuery(_ plan: SearchPlan, vocabulary: SearchVocabulary, limit: Int) -> (String, String) {
+        let frequencies = plan.clauses.map { clause in
+            clause.alternatives.reduce(0) { sum, alternative in
+                sum + (alternative.words.map { vocabulary.frequency($0) }.min() ?? 0)
+            }
+        }
+        let ranked = { (expression: String) in
+            (expression, "SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)' ORDER BY rank LIMIT \(limit * 4)")
+        }
+        if frequencies.reduce(0, +) <= selectiveMatchLimit {
+            return ranked(ftsExpression(plan))
+        }
+        // Words the site never uses match nothing: they neither narrow nor require.
+        let rare = plan.clauses.indices.filter { frequencies[$0] > 0 && frequencies[$0] <= selectiveMatchLimit }
+        if !rare.isEmpty {
+            return ranked(rare.map { clauseExpression(plan.clauses[$0]) }.joined(separator: " OR "))
+        }
+        let required = plan.clauses.indices.filter { frequencies[$0] > 0 }.map { clauseExpression(plan.clauses[$0]) }
+            .joined(separator: " AND ")
+        return (
+            required,
+            "SELECT rowid, bm25(article_search, 2.0, 1.0, 1.5) AS rank FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT \(limit * 2)"
+        )
+    }
+
+    static func clauseExpression(_ clause: SearchPlan.Clause) -> String {
+        "(" + clause.alternatives.map { "\"" + $0.words.joined(separator: " ") + "\"" }.joined(separator: " OR ") + ")"
+    }
+
     /// The plan as an FTS5 MATCH expression: every alternative quoted (so no typed character is
     /// FTS5 syntax), alternatives and clauses joined with OR; ranking and phrase checks follow.
     static func ftsExpression(_ plan: SearchPlan) -> String {
-        plan.clauses.map { clause in
-            "(" + clause.alternatives.map { "\"" + $0.words.joined(separator: " ") + "\"" }.joined(separator: " OR ") + ")"
-        }.joined(separator: " OR ")
+        plan.clauses.map(clauseExpression).joined(separator: " OR ")
     }
 
     public func suggestions(for text: String, now: Date, limit: Int) async throws -> [Article] {
