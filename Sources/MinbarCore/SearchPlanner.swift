@@ -229,59 +229,133 @@ public enum SearchPlanner {
     }
 }
 
-/// Scores candidates against one plan. Built once per search: a table from every single word
-/// that counts to the clauses it serves, so each article's words are looked at once, hashed as
-/// bytes (folded text is already normalized; String hashing would normalize it again).
+/// Scores candidates against one plan. Built once per search: the plan's words get small ids,
+/// and each candidate's folded text is read once as bytes and turned into those ids (any other
+/// word is -1), with no String made per word: candidates' bodies are long and there are hundreds.
 public struct SearchMatcher: Sendable {
-    /// A folded word compared and hashed by its UTF-8 bytes.
-    struct Word: Hashable, @unchecked Sendable {
-        var text: String
-        static func == (lhs: Word, rhs: Word) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
     let plan: SearchPlan
-    /// Single word → (clause, level) pairs it matches.
-    let table: [Word: [(clause: Int, level: SearchPlan.Level)]]
-    /// Multi-word alternatives (phrases), checked as sequences.
-    let phrases: [(clause: Int, words: [String], level: SearchPlan.Level)]
+    /// The UTF-8 bytes of each word the plan knows, by id.
+    let words: [[UInt8]]
+    /// FNV-1a hash of a word's bytes → ids with that hash.
+    let idsByHash: [UInt64: [Int32]]
+    /// Word id → (clause, level) pairs it matches as a single-word alternative.
+    let table: [[(clause: Int, level: SearchPlan.Level)]]
+    /// Multi-word alternatives (phrases), checked as id sequences.
+    let phrases: [(clause: Int, ids: [Int32], level: SearchPlan.Level)]
+    /// The words as typed, in order.
+    let typed: [Int32]
 
     public init(_ plan: SearchPlan) {
         self.plan = plan
-        var table: [Word: [(clause: Int, level: SearchPlan.Level)]] = [:]
-        var phrases: [(clause: Int, words: [String], level: SearchPlan.Level)] = []
+        var words: [[UInt8]] = []
+        var ids: [[UInt8]: Int32] = [:]
+        func id(_ word: String) -> Int32 {
+            let bytes = Array(word.utf8)
+            if let known = ids[bytes] { return known }
+            let new = Int32(words.count)
+            words.append(bytes)
+            ids[bytes] = new
+            return new
+        }
+        var table: [Int32: [(clause: Int, level: SearchPlan.Level)]] = [:]
+        var phrases: [(clause: Int, ids: [Int32], level: SearchPlan.Level)] = []
         for (index, clause) in plan.clauses.enumerated() {
             for alternative in clause.alternatives {
                 if alternative.words.count == 1 {
-                    table[Word(text: alternative.words[0]), default: []].append((index, alternative.level))
+                    table[id(alternative.words[0]), default: []].append((index, alternative.level))
                 } else {
-                    phrases.append((index, alternative.words, alternative.level))
+                    phrases.append((index, alternative.words.map(id), alternative.level))
                 }
             }
         }
-        self.table = table
+        typed = plan.clauses.flatMap(\.words).map(id)
+        self.words = words
         self.phrases = phrases
+        self.table = (0..<words.count).map { table[Int32($0)] ?? [] }
+        var byHash: [UInt64: [Int32]] = [:]
+        for (index, word) in words.enumerated() { byHash[Self.hash(word[...]), default: []].append(Int32(index)) }
+        idsByHash = byHash
     }
 
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// The ids of a folded text's space-separated words, in order (-1 for words the plan does
+    /// not know).
+    public func encode(_ text: String) -> [Int32] {
+        var text = text
+        return text.withUTF8 { buffer -> [Int32] in
+            var result: [Int32] = []
+            result.reserveCapacity(buffer.count / 5)
+            var start = 0
+            let count = buffer.count
+            while start < count {
+                while start < count, buffer[start] == 0x20 { start += 1 }
+                guard start < count else { break }
+                var end = start
+                while end < count, buffer[end] != 0x20 { end += 1 }
+                let slice = buffer[start..<end]
+                var found: Int32 = -1
+                if let candidates = idsByHash[Self.hash(slice)] {
+                    for candidate in candidates where words[Int(candidate)].elementsEqual(slice) {
+                        found = candidate
+                        break
+                    }
+                }
+                result.append(found)
+                start = end
+            }
+            return result
+        }
+    }
+
+    static func contains(_ sequence: [Int32], in text: [Int32]) -> Bool {
+        guard !sequence.isEmpty, sequence.count <= text.count else { return false }
+        for start in 0...(text.count - sequence.count) where text[start] == sequence[0] {
+            var index = 1
+            while index < sequence.count, text[start + index] == sequence[index] { index += 1 }
+            if index == sequence.count { return true }
+        }
+        return false
+    }
+
+    /// Whether every quoted phrase of the plan is in the title or body as typed.
+    public func phrasesPresent(title: [Int32], body: [Int32]) -> Bool {
+        for (index, clause) in plan.clauses.enumerated() where clause.isPhrase {
+            let found = phrases.contains { $0.clause == index && (Self.contains($0.ids, in: title) || Self.contains($0.ids, in: body)) }
+                || (clause.words.count == 1 && (title + body).contains { id in id >= 0 && table[Int(id)].contains { $0.clause == index } })
+            if !found { return false }
+        }
+        return true
+    }
+
+    /// Convenience for folded texts (tests).
     public func score(relevance: Double, titleWords: [String], bodyWords: [String], age: TimeInterval) -> Double {
+        score(relevance: relevance, title: encode(titleWords.joined(separator: " ")), body: encode(bodyWords.joined(separator: " ")), age: age)
+    }
+
+    public func score(relevance: Double, title: [Int32], body: [Int32], age: TimeInterval) -> Double {
         let count = plan.clauses.count
         var best = [SearchPlan.Level?](repeating: nil, count: count)
         var inTitle = [Bool](repeating: false, count: count)
         var adjacent = [Bool](repeating: false, count: max(count - 1, 0))
         let proximity = plan.checksProximity && count > 1
-        for (field, words) in [(0, titleWords), (1, bodyWords)] {
+        for (field, ids) in [(0, title), (1, body)] {
             // Clauses matched at the previous position, for adjacency.
             var previous: [Int] = []
-            for word in words {
-                guard let matches = table[Word(text: word)] else {
+            for id in ids {
+                guard id >= 0, !table[Int(id)].isEmpty else {
                     previous.removeAll(keepingCapacity: true)
                     continue
                 }
                 var current: [Int] = []
-                for (clause, level) in matches {
+                for (clause, level) in table[Int(id)] {
                     if best[clause] == nil || level > best[clause]! { best[clause] = level }
                     if field == 0 { inTitle[clause] = true }
                     current.append(clause)
@@ -290,9 +364,9 @@ public struct SearchMatcher: Sendable {
                 previous = current
             }
         }
-        for (clause, words, level) in phrases {
-            let titled = SearchPlanner.containsSequence(words, in: titleWords)
-            guard titled || SearchPlanner.containsSequence(words, in: bodyWords) else { continue }
+        for (clause, ids, level) in phrases {
+            let titled = Self.contains(ids, in: title)
+            guard titled || Self.contains(ids, in: body) else { continue }
             if best[clause] == nil || level > best[clause]! { best[clause] = level }
             if titled { inTitle[clause] = true }
         }
@@ -312,8 +386,7 @@ public struct SearchMatcher: Sendable {
         if proximity {
             nearness = 1 + 0.4 * Double(adjacent.filter { $0 }.count) / Double(count - 1)
             // The words exactly as typed, next to each other: the reader's phrase itself.
-            let typed = plan.clauses.flatMap(\.words)
-            if SearchPlanner.containsSequence(typed, in: titleWords) || SearchPlanner.containsSequence(typed, in: bodyWords) {
+            if Self.contains(typed, in: title) || Self.contains(typed, in: body) {
                 nearness *= 1.5
             }
         }

@@ -119,19 +119,13 @@ extension SQLiteContentStore: SearchIndex {
             let rows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
             var scored: [(id: Int64, score: Double)] = []
             for row in rows {
-                let titleWords = (row["folded_title"] as String).foldedWords
-                let bodyWords = (row["folded_body"] as String).foldedWords
+                let title = matcher.encode(row["folded_title"])
+                let body = matcher.encode(row["folded_body"])
                 // A quoted phrase must be there as typed.
-                let phrasesPresent = plan.clauses.filter(\.isPhrase).allSatisfy { clause in
-                    clause.alternatives.contains {
-                        SearchPlanner.containsSequence($0.words, in: titleWords) || SearchPlanner.containsSequence($0.words, in: bodyWords)
-                    }
-                }
-                guard phrasesPresent else { continue }
+                guard matcher.phrasesPresent(title: title, body: body) else { continue }
                 let rank: Double = row["rank"]
                 let published: Date = row["published_at"]
-                let score = matcher.score(
-                    relevance: -rank, titleWords: titleWords, bodyWords: bodyWords, age: now.timeIntervalSince(published))
+                let score = matcher.score(relevance: -rank, title: title, body: body, age: now.timeIntervalSince(published))
                 scored.append((row["id"], score))
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
