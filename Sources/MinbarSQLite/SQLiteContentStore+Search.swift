@@ -8,7 +8,7 @@ extension SQLiteContentStore: SearchIndex {
     static let candidateLimit = 200
     /// Above this many matching articles a clause is "common" (في، الحكومة on a big site):
     /// scoring every match would cost more than the answer is worth.
-    static let selectiveMatchLimit = 5_000
+    static let selectiveMatchLimit = 1_500
 
     // MARK: Indexing
 
@@ -95,9 +95,8 @@ extension SQLiteContentStore: SearchIndex {
         // best rows), then the few best are joined with the articles and filtered. A generous
         // inner limit leaves room for rows the filters drop.
         var sql = """
-            SELECT a.id, a.published_at, f.rank AS rank, s.title AS folded_title, s.body || ' | ' || s.labels AS folded_body
+            SELECT a.id, a.published_at, f.rank AS rank
             FROM (\(candidates)) f
-            JOIN article_search s ON s.rowid = f.rowid
             JOIN article a ON a.id = f.rowid
             WHERE a.status = ? AND a.published_at <= ?
             """
@@ -117,10 +116,21 @@ extension SQLiteContentStore: SearchIndex {
         let matcher = SearchMatcher(plan)
         let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
             let rows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
+            // The folded text of the candidates that passed the filters, and only theirs.
+            var texts: [Int64: (title: String, body: String)] = [:]
+            if !rows.isEmpty {
+                for text in try db.fetchRows(
+                    sql: "SELECT rowid, title, body || ' | ' || labels AS body FROM article_search WHERE rowid IN (\(databaseQuestionMarks(count: rows.count)))",
+                    arguments: StatementArguments(rows.map { $0["id"] as Int64 }))
+                {
+                    texts[text["rowid"]] = (text["title"], text["body"])
+                }
+            }
             var scored: [(id: Int64, score: Double)] = []
             for row in rows {
-                let title = matcher.encode(row["folded_title"])
-                let body = matcher.encode(row["folded_body"])
+                guard let text = texts[row["id"]] else { continue }
+                let title = matcher.encode(text.title)
+                let body = matcher.encode(text.body)
                 // A quoted phrase must be there as typed.
                 guard matcher.phrasesPresent(title: title, body: body) else { continue }
                 let rank: Double = row["rank"]
@@ -170,7 +180,7 @@ extension SQLiteContentStore: SearchIndex {
             }
         }
         let ranked = { (expression: String) in
-            (expression, "SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)' ORDER BY rank LIMIT \(limit * 4)")
+            (expression, "SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)' ORDER BY rank LIMIT \(limit * 2)")
         }
         if frequencies.reduce(0, +) <= selectiveMatchLimit {
             return ranked(ftsExpression(plan))

@@ -15,7 +15,7 @@ import Testing
     @Test func aSelectiveQueryScoresEveryMatch() {
         let (match, sql) = SQLiteContentStore.candidateQuery(Self.plan(["شويغو", "موسكو"]), vocabulary: Self.vocabulary, limit: 200)
         #expect(match == "(\"شويغو\") OR (\"موسكو\")")
-        #expect(sql.contains("ORDER BY rank LIMIT 800"))
+        #expect(sql.contains("ORDER BY rank LIMIT 400"))
     }
 
     @Test func rareClausesAloneFindTheCandidatesOfAMixedQuery() {
