@@ -191,6 +191,28 @@ public enum SearchPlanner {
 
     // MARK: Snippets
 
+    /// The snippet of a long text, analysing only the part around where its first match is
+    /// known to be (word `index` of `count`, from the index's folded text): long articles cost
+    /// a few hundred words of analysis, not all of them. Falls back to the whole text when the
+    /// estimate misses.
+    public static func snippet(_ plan: SearchPlan, text: String, nearWord index: Int, of count: Int, length: Int = 30) -> String {
+        let bytes = Array(text.utf8)
+        guard count > 0, index >= 0, bytes.count > 6_000 else { return snippet(plan, text: text, length: length) }
+        let center = Int(Double(bytes.count) * Double(index) / Double(count))
+        var lower = max(0, center - 1_500)
+        var upper = min(bytes.count, center + 2_500)
+        // Cut at spaces, which are always character boundaries.
+        while lower > 0, lower < bytes.count, bytes[lower] != 0x20 { lower += 1 }
+        while upper < bytes.count, upper > lower, bytes[upper] != 0x20 { upper -= 1 }
+        guard upper > lower else { return snippet(plan, text: text, length: length) }
+        let window = String(decoding: bytes[lower..<upper], as: UTF8.self)
+        var html = snippet(plan, text: window, length: length)
+        guard html.contains("<mark>") else { return snippet(plan, text: text, length: length) }
+        if lower > 0, !html.hasPrefix("… ") { html = "… " + html }
+        if upper < bytes.count, !html.hasSuffix(" …") { html += " …" }
+        return html
+    }
+
     /// About `length` words of the original text around the best cluster of matches, escaped,
     /// with each matched word in `<mark>`.
     public static func snippet(_ plan: SearchPlan, text: String, length: Int = 30) -> String {
@@ -323,6 +345,11 @@ public struct SearchMatcher: Sendable {
             if index == sequence.count { return true }
         }
         return false
+    }
+
+    /// Where the first word of the plan is in a text's ids (-1 when none is).
+    public func firstMatch(in ids: [Int32]) -> Int {
+        ids.firstIndex { $0 >= 0 && !table[Int($0)].isEmpty } ?? -1
     }
 
     /// Whether every quoted phrase of the plan is in the title or body as typed.

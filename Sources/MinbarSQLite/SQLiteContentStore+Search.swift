@@ -127,6 +127,8 @@ extension SQLiteContentStore: SearchIndex {
                 }
             }
             var scored: [(id: Int64, score: Double)] = []
+            // Where each candidate's first match is in its body, for snippets.
+            var firstMatches: [Int64: (index: Int, count: Int)] = [:]
             for row in rows {
                 guard let text = texts[row["id"]] else { continue }
                 let title = matcher.encode(text.title)
@@ -137,6 +139,7 @@ extension SQLiteContentStore: SearchIndex {
                 let published: Date = row["published_at"]
                 let score = matcher.score(relevance: -rank, title: title, body: body, age: now.timeIntervalSince(published))
                 scored.append((row["id"], score))
+                if query.withSnippets { firstMatches[row["id"]] = (matcher.firstMatch(in: body), body.count) }
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
             let start = (max(query.page, 1) - 1) * query.perPage
@@ -149,7 +152,15 @@ extension SQLiteContentStore: SearchIndex {
             let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
             let hits = pageIDs.compactMap { id, score -> SearchHit? in
                 guard let article = byID[id] else { return nil }
-                let snippet = query.withSnippets ? SearchPlanner.snippet(plan, text: HTMLText.plainText(fromHTML: article.body.html)) : ""
+                var snippet = ""
+                if query.withSnippets {
+                    let text = HTMLText.plainText(fromHTML: article.body.html)
+                    if let first = firstMatches[id] {
+                        snippet = SearchPlanner.snippet(plan, text: text, nearWord: first.index, of: first.count)
+                    } else {
+                        snippet = SearchPlanner.snippet(plan, text: text)
+                    }
+                }
                 return SearchHit(article: article, score: score, snippetHTML: snippet)
             }
             return (scored.count, hits)
@@ -170,8 +181,8 @@ extension SQLiteContentStore: SearchIndex {
     /// - all clauses together match few articles: every clause, best BM25 first;
     /// - some clauses are rare: only those find candidates (an article with none of the rare
     ///   words is a poor answer), still best BM25 first; the ranking then weighs every clause;
-    /// - every clause is common: all of them are required and the newest matching articles are
-    ///   the candidates (FTS5 walks them newest first and stops), each scored by BM25 — on a news
+    /// - every clause is common: the newest articles with the least common clause are the
+    ///   candidates (FTS5 walks them newest first and stops), each scored by BM25 — on a news
     ///   site, the newest articles about a very common subject are the ones readers look for.
     static func candidateQuery(_ plan: SearchPlan, vocabulary: SearchVocabulary, limit: Int) -> (String, String) {
         let frequencies = plan.clauses.map { clause in
@@ -190,10 +201,13 @@ extension SQLiteContentStore: SearchIndex {
         if !rare.isEmpty {
             return ranked(rare.map { clauseExpression(plan.clauses[$0]) }.joined(separator: " OR "))
         }
-        let required = plan.clauses.indices.filter { frequencies[$0] > 0 }.map { clauseExpression(plan.clauses[$0]) }
-            .joined(separator: " AND ")
+        // Every clause is common: the least common one finds the newest candidates (FTS5 stops
+        // after them; requiring all clauses would walk every common list to intersect them), and
+        // the ranking weighs the others.
+        let used = plan.clauses.indices.filter { frequencies[$0] > 0 }
+        let narrowest = used.min { frequencies[$0] < frequencies[$1] }.map { clauseExpression(plan.clauses[$0]) } ?? ftsExpression(plan)
         return (
-            required,
+            narrowest,
             "SELECT rowid, bm25(article_search, 2.0, 1.0, 1.5) AS rank FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT \(limit * 2)"
         )
     }

@@ -49,4 +49,20 @@ import Testing
         #expect(snippet.contains("<mark>الإرهابِ</mark>"))
         #expect(snippet.contains("&lt;أولوية&gt; &amp; ضرورة"))
     }
+
+    @Test func aLongArticleSnippetIsCutAroundItsFirstMatchLikeTheWholeTextWould() throws {
+        let plan = try #require(SearchPlanner.plan("وزير الدفاع", vocabulary: vocabulary))
+        let filler = Array(repeating: "كلام عام عن الأحداث اليومية في المنطقة.", count: 400).joined(separator: " ")
+        let text = filler + " قال وزير الدفاع إن الاجتماع مهم. " + filler
+        let matcher = SearchMatcher(plan)
+        let ids = matcher.encode(ArabicAnalyzer.foldedText(text))
+        let first = matcher.firstMatch(in: ids)
+        #expect(first > 0)
+        let windowed = SearchPlanner.snippet(plan, text: text, nearWord: first, of: ids.count)
+        #expect(windowed.contains("<mark>وزير</mark> <mark>الدفاع</mark>"))
+        #expect(windowed.hasPrefix("… ") && windowed.hasSuffix(" …"))
+        #expect(windowed == SearchPlanner.snippet(plan, text: text), "the same snippet as analysing the whole text")
+        // A wrong estimate still finds the match.
+        #expect(SearchPlanner.snippet(plan, text: text, nearWord: 0, of: ids.count).contains("<mark>وزير</mark>"))
+    }
 }
