@@ -34,6 +34,9 @@ public protocol ContentStore: Sendable {
     /// is not acceptable.
     @discardableResult
     func saveArticle(_ input: ArticleInput) async throws -> Article
+    /// Creates many articles at once (imports, generated sites), all or nothing; returns how many.
+    @discardableResult
+    func saveArticles(_ inputs: [ArticleInput]) async throws -> Int
     /// The next instant after `now` at which what readers see changes by itself: an article's
     /// publication time arrives or a breaking flag expires. Page caches keep pages until then.
     func nextContentChange(after now: Date) async throws -> Date?
@@ -63,6 +66,15 @@ public protocol ContentStore: Sendable {
 
     /// Throws unless the store can answer reads.
     func checkHealth() async throws
+}
+
+extension ContentStore {
+    /// One article at a time, for stores without a faster way.
+    @discardableResult
+    public func saveArticles(_ inputs: [ArticleInput]) async throws -> Int {
+        for input in inputs { try await saveArticle(input) }
+        return inputs.count
+    }
 }
 
 /// Which articles to list. Defaults list what readers may see: published ones whose time has come.

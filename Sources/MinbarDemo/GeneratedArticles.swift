@@ -40,6 +40,7 @@ public enum GeneratedArticles {
         // Real news is full of rare words (people, places, organisations): a pool of invented
         // names, each used by a few articles, keeps word frequencies close to a real site's.
         let names = (0..<max(count / 3, 10)).map { _ in name(using: &random) }
+        var batch: [ArticleInput] = []
         for number in 1...count {
             let own = (0..<3).map { _ in names.randomElement(using: &random)! }
             let titleWords = (0..<Int.random(in: 4...7, using: &random)).map { _ in words.randomElement(using: &random)! } + [own[0]]
@@ -47,14 +48,19 @@ public enum GeneratedArticles {
                 (0..<Int.random(in: 2...4, using: &random)).map { _ in sentences.randomElement(using: &random)! }.joined(separator: "، ")
                     + " " + own.randomElement(using: &random)! + "."
             }
-            try await store.saveArticle(
+            batch.append(
                 ArticleInput(
                     title: titleWords.joined(separator: " "), slug: "generated-\(number)", body: ArticleBody(html: HTMLText.paragraphs(paragraphs)),
                     status: .published, publishedAt: now.addingTimeInterval(-Double.random(in: 0..<span, using: &random)),
                     primaryCategoryID: categories.randomElement(using: &random)!.id,
                     tagIDs: Array(Set((0..<Int.random(in: 1...3, using: &random)).map { _ in tagIDs.randomElement(using: &random)! })),
                     authorIDs: authors.isEmpty ? [] : [authors.randomElement(using: &random)!]))
-            if number % 100 == 0 || number == count { progress(number, count) }
+            // Batches of 1,000: one transaction, analysis on every core, word counts once.
+            if batch.count == 1_000 || number == count {
+                try await store.saveArticles(batch)
+                batch.removeAll(keepingCapacity: true)
+                progress(number, count)
+            }
         }
     }
 

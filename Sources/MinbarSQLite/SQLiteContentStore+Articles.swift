@@ -129,6 +129,71 @@ extension SQLiteContentStore {
         let now = self.now()
         let input = try input.validated(now: now)
         let (saved, removed, added) = try await pool.write { db -> (Article, Set<String>, Set<String>) in
+            let id = try Self.writeArticle(db, input, now: now)
+            // The search index changes in the same transaction as the article.
+            let (removed, added) = try Self.indexForSearch(db, id: id, title: input.title, bodyHTML: input.body.html)
+            guard let saved = try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.id = ?", arguments: [id]).first else {
+                throw ContentStoreError.notFound("article \(id)")
+            }
+            return (saved, removed, added)
+        }
+        searchState.apply(removed: removed, added: added)
+        return saved
+    }
+
+    /// Creates many new articles in one transaction (imports, generated sites): the Arabic
+    /// analysis runs on every core before the write, and the site's word counts change once for
+    /// the whole batch. All or nothing; articles with an id go through `saveArticle`.
+    public func saveArticles(_ inputs: [ArticleInput]) async throws -> Int {
+        guard inputs.allSatisfy({ $0.id == nil }) else {
+            for input in inputs { try await saveArticle(input) }
+            return inputs.count
+        }
+        let now = self.now()
+        var validated: [ArticleInput] = []
+        for input in inputs { validated.append(try input.validated(now: now)) }
+        let ready = validated
+        let analysed = await withTaskGroup(of: [(Int, String, String)].self) { group -> [(String, String)] in
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let share = (ready.count + workers - 1) / workers
+            for start in stride(from: 0, to: ready.count, by: max(share, 1)) {
+                let slice = Array(ready[start..<min(ready.count, start + share)].enumerated().map { (start + $0.offset, $0.element) })
+                group.addTask {
+                    slice.map { index, input in
+                        (index, ArabicAnalyzer.foldedText(input.title), ArabicAnalyzer.foldedText(HTMLText.plainText(fromHTML: input.body.html)))
+                    }
+                }
+            }
+            var texts = [(String, String)](repeating: ("", ""), count: ready.count)
+            for await part in group {
+                for (index, title, body) in part { texts[index] = (title, body) }
+            }
+            return texts
+        }
+        let added = try await pool.write { db -> Set<String> in
+            var counts: [String: Int] = [:]
+            for (index, input) in ready.enumerated() {
+                let id = try Self.writeArticle(db, input, now: now)
+                let words = try Self.insertSearchRow(db, id: id, foldedTitle: analysed[index].0, foldedBody: analysed[index].1)
+                for word in words { counts[word, default: 0] += 1 }
+            }
+            let terms = Array(counts)
+            for chunk in stride(from: 0, to: terms.count, by: 400).map({ Array(terms[$0..<min($0 + 400, terms.count)]) }) {
+                try db.execute(
+                    sql: "INSERT INTO search_term (term, articles) VALUES "
+                        + Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
+                        + " ON CONFLICT (term) DO UPDATE SET articles = articles + excluded.articles",
+                    arguments: StatementArguments(chunk.flatMap { [$0.key, $0.value] as [any DatabaseValueConvertible] }))
+            }
+            return Set(counts.keys)
+        }
+        searchState.apply(removed: [], added: added)
+        return ready.count
+    }
+
+    /// Writes an article row, its links and its revision (not its search row); returns its id.
+    static func writeArticle(_ db: Database, _ input: ArticleInput, now: Date) throws -> Int64 {
+        do {
             try Self.ensureSlugFree(db, table: "article", slug: input.slug, except: input.id)
             let categoryIDs = Self.unique([input.primaryCategoryID].compactMap { $0 } + input.extraCategoryIDs)
             try Self.ensureExist(db, table: "category", field: "categories", ids: categoryIDs)
@@ -179,15 +244,8 @@ extension SQLiteContentStore {
             try Self.replaceLinks(db, table: "article_category", column: "category_id", articleID: id, ids: categoryIDs)
             try Self.replaceLinks(db, table: "article_tag", column: "tag_id", articleID: id, ids: Self.unique(input.tagIDs))
             try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))
-            // The search index changes in the same transaction as the article.
-            let (removed, added) = try Self.indexForSearch(db, id: id, title: input.title, bodyHTML: input.body.html)
-            guard let saved = try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.id = ?", arguments: [id]).first else {
-                throw ContentStoreError.notFound("article \(id)")
-            }
-            return (saved, removed, added)
+            return id
         }
-        searchState.apply(removed: removed, added: added)
-        return saved
     }
 
     // MARK: Queries

@@ -21,21 +21,9 @@ extension SQLiteContentStore: SearchIndex {
             removed = Set(oldText.foldedWords)
             try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
         }
-        let labels = try String.fetchAll(
-            db,
-            sql: """
-                SELECT t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id = ?
-                UNION ALL SELECT c.name FROM article_category l JOIN category c ON c.id = l.category_id WHERE l.article_id = ?
-                UNION ALL SELECT p.name FROM article_author l JOIN author p ON p.id = l.author_id WHERE l.article_id = ?
-                """,
-            arguments: [id, id, id])
-        let foldedTitle = ArabicAnalyzer.foldedText(title)
-        let foldedBody = ArabicAnalyzer.foldedText(HTMLText.plainText(fromHTML: bodyHTML))
-        let foldedLabels = labels.map(ArabicAnalyzer.foldedText).joined(separator: " | ")
-        try db.execute(
-            sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, ?)",
-            arguments: [id, foldedTitle, foldedBody, foldedLabels])
-        let added = Set((foldedTitle + " " + foldedBody + " " + foldedLabels).foldedWords.filter { $0 != "|" })
+        let added = try insertSearchRow(
+            db, id: id, foldedTitle: ArabicAnalyzer.foldedText(title),
+            foldedBody: ArabicAnalyzer.foldedText(HTMLText.plainText(fromHTML: bodyHTML)))
         // Word counts in a few statements per article, not one per word.
         let gone = Array(removed.subtracting(added))
         for chunk in stride(from: 0, to: gone.count, by: 500).map({ Array(gone[$0..<min($0 + 500, gone.count)]) }) {
@@ -53,6 +41,24 @@ extension SQLiteContentStore: SearchIndex {
                 arguments: StatementArguments(chunk))
         }
         return (removed.subtracting(added), added.subtracting(removed))
+    }
+
+    /// Writes an article's search row from its folded title and body (labels read here); returns
+    /// the words it uses. The word counts are the caller's to update.
+    static func insertSearchRow(_ db: Database, id: Int64, foldedTitle: String, foldedBody: String) throws -> Set<String> {
+        let labels = try String.fetchAll(
+            db,
+            sql: """
+                SELECT t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id = ?
+                UNION ALL SELECT c.name FROM article_category l JOIN category c ON c.id = l.category_id WHERE l.article_id = ?
+                UNION ALL SELECT p.name FROM article_author l JOIN author p ON p.id = l.author_id WHERE l.article_id = ?
+                """,
+            arguments: [id, id, id])
+        let foldedLabels = labels.map(ArabicAnalyzer.foldedText).joined(separator: " | ")
+        try db.execute(
+            sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, ?)",
+            arguments: [id, foldedTitle, foldedBody, foldedLabels])
+        return Set((foldedTitle + " " + foldedBody + " " + foldedLabels).foldedWords.filter { $0 != "|" })
     }
 
     public func rebuildSearchIndex(progress: @Sendable (Int, Int) -> Void) async throws -> Int {
