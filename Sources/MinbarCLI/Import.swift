@@ -50,6 +50,28 @@ struct ImportJSON: AsyncParsableCommand {
         var imported = 0
         var problems: [String] = []
         var done = 0
+        // Articles are saved in batches (one transaction each, analysis on every core); a batch
+        // the store refuses is saved again one by one, so each bad line is named.
+        var pending: [(number: Int, input: ArticleInput)] = []
+        let now = Date()
+        func flush() async throws {
+            guard !pending.isEmpty else { return }
+            defer { pending.removeAll(keepingCapacity: true) }
+            do {
+                imported += try await store.saveArticles(pending.map(\.input))
+            } catch is MinbarCore.ValidationError, is ContentStoreError {
+                for (number, input) in pending {
+                    do {
+                        try await store.saveArticle(input)
+                        imported += 1
+                    } catch let error as MinbarCore.ValidationError {
+                        problems.append("line \(number): \(error.description)")
+                    } catch let error as ContentStoreError {
+                        problems.append("line \(number): \(error.description)")
+                    }
+                }
+            }
+        }
         for (index, raw) in lines.enumerated() {
             let text = raw.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
@@ -105,11 +127,12 @@ struct ImportJSON: AsyncParsableCommand {
                 }
                 let html = body.contains("<") ? body : HTMLText.paragraphs(
                     body.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-                try await store.saveArticle(
-                    ArticleInput(
-                        title: title, slug: line.slug ?? "", excerpt: line.excerpt ?? "", body: ArticleBody(html: html), status: .published,
-                        publishedAt: published, primaryCategoryID: categoryID, tagIDs: tags, authorIDs: authors))
-                imported += 1
+                let input = ArticleInput(
+                    title: title, slug: line.slug ?? "", excerpt: line.excerpt ?? "", body: ArticleBody(html: html), status: .published,
+                    publishedAt: published, primaryCategoryID: categoryID, tagIDs: tags, authorIDs: authors)
+                _ = try input.validated(now: now)
+                pending.append((number, input))
+                if pending.count == 500 { try await flush() }
             } catch let error as DecodingError {
                 problems.append("line \(number): not a JSON object of the expected shape (\(Self.describe(error)))")
             } catch let error as MinbarCore.ValidationError {
@@ -118,6 +141,8 @@ struct ImportJSON: AsyncParsableCommand {
                 problems.append("line \(number): \(error.description)")
             }
         }
+        try await flush()
+        problems.sort { (Int($0.dropFirst(5).prefix { $0.isNumber }) ?? 0) < (Int($1.dropFirst(5).prefix { $0.isNumber }) ?? 0) }
         for problem in problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
         print("imported \(imported) of \(total) articles into \(dataOptions.data)" + (problems.isEmpty ? "" : "; \(problems.count) lines refused (listed above)"))
     }
