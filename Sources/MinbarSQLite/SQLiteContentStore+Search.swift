@@ -6,6 +6,9 @@ import MinbarCore
 extension SQLiteContentStore: SearchIndex {
     /// Most candidates FTS5 hands to the ranking.
     static let candidateLimit = 200
+    /// The best candidates by BM25 that are re-ranked (coverage, title, proximity, recency); the
+    /// rest follow in BM25 order. Pages past the first few are rarely read.
+    static let rerankLimit = 100
     /// Above this many matching articles a clause is "common" (في، الحكومة on a big site):
     /// scoring every match would cost more than the answer is worth.
     static let selectiveMatchLimit = 1_500
@@ -121,7 +124,8 @@ extension SQLiteContentStore: SearchIndex {
         let candidateArguments = arguments
         let matcher = SearchMatcher(plan)
         let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
-            let rows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
+            let allRows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
+            let rows = Array(allRows.prefix(Self.rerankLimit))
             // The folded text of the candidates that passed the filters, and only theirs.
             var texts: [Int64: (title: String, body: String)] = [:]
             if !rows.isEmpty {
@@ -148,6 +152,10 @@ extension SQLiteContentStore: SearchIndex {
                 if query.withSnippets { firstMatches[row["id"]] = (matcher.firstMatch(in: body), body.count) }
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
+            // Quoted phrases are checked in the text, so only re-ranked candidates can hold them.
+            if !plan.clauses.contains(where: \.isPhrase) {
+                scored += allRows.dropFirst(Self.rerankLimit).map { ($0["id"], 0) }
+            }
             let start = (max(query.page, 1) - 1) * query.perPage
             let pageIDs = start < scored.count ? Array(scored[start..<min(scored.count, start + query.perPage)]) : []
             guard !pageIDs.isEmpty else { return (scored.count, []) }
