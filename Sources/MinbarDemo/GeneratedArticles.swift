@@ -41,6 +41,9 @@ public enum GeneratedArticles {
         // names, each used by a few articles, keeps word frequencies close to a real site's.
         let names = (0..<max(count / 3, 10)).map { _ in name(using: &random) }
         var batch: [ArticleInput] = []
+        // Two batches in flight: while one is written, the next is analysed (the store's single
+        // writer keeps the writes one at a time) and the one after is generated.
+        var inFlight: [Task<Int, any Error>] = []
         for number in 1...count {
             let own = (0..<3).map { _ in names.randomElement(using: &random)! }
             let titleWords = (0..<Int.random(in: 4...7, using: &random)).map { _ in words.randomElement(using: &random)! } + [own[0]]
@@ -57,11 +60,14 @@ public enum GeneratedArticles {
                     authorIDs: authors.isEmpty ? [] : [authors.randomElement(using: &random)!]))
             // Batches of 1,000: one transaction, analysis on every core, word counts once.
             if batch.count == 1_000 || number == count {
-                try await store.saveArticles(batch)
+                if inFlight.count == 2 { _ = try await inFlight.removeFirst().value }
+                let ready = batch
+                inFlight.append(Task { try await store.saveArticles(ready) })
                 batch.removeAll(keepingCapacity: true)
                 progress(number, count)
             }
         }
+        for task in inFlight { _ = try await task.value }
     }
 
     /// An invented name of two or three Arabic syllables.

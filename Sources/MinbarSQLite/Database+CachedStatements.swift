@@ -11,4 +11,10 @@ extension Database {
     func fetchRow(sql: String, arguments: StatementArguments = StatementArguments()) throws -> Row? {
         try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
+
+    /// Runs a statement through the statement cache: imports write the same few statements for
+    /// every article.
+    func run(sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
 }

@@ -224,15 +224,15 @@ extension SQLiteContentStore {
                 id = try Self.upsert(
                     db, table: "article", id: existing, columns: columns + ["revision"], arguments: arguments + [currentRevision + 1])
                 if oldSlug != input.slug {
-                    try db.execute(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [oldSlug])
-                    try db.execute(sql: "INSERT INTO article_former_slug (slug, article_id) VALUES (?, ?)", arguments: [oldSlug, id])
+                    try db.run(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [oldSlug])
+                    try db.run(sql: "INSERT INTO article_former_slug (slug, article_id) VALUES (?, ?)", arguments: [oldSlug, id])
                 }
             } else {
                 arguments += [now, input.editorID]
                 id = try Self.upsert(db, table: "article", id: nil, columns: columns + ["created_at", "owner_id"], arguments: arguments)
             }
             // Every save keeps a revision of the text, numbered like the article's revision.
-            try db.execute(
+            try db.run(
                 sql: """
                     INSERT INTO article_revision (article_id, number, title, slug, excerpt, body_html, body_source, body_format,
                         status, saved_at, user_id)
@@ -240,7 +240,7 @@ extension SQLiteContentStore {
                     """,
                 arguments: [now, input.editorID, id])
             // A slug taken again stops redirecting to the article that had it before.
-            try db.execute(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [input.slug])
+            try db.run(sql: "DELETE FROM article_former_slug WHERE slug = ?", arguments: [input.slug])
             try Self.replaceLinks(db, table: "article_category", column: "category_id", articleID: id, ids: categoryIDs)
             try Self.replaceLinks(db, table: "article_tag", column: "tag_id", articleID: id, ids: Self.unique(input.tagIDs))
             try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))
@@ -382,7 +382,7 @@ extension SQLiteContentStore {
         guard !wanted.isEmpty else { return }
         let found = Set(
             try Int64.fetchAll(
-                db, sql: "SELECT id FROM \(table) WHERE id IN (\(databaseQuestionMarks(count: wanted.count)))",
+                db.cachedStatement(sql: "SELECT id FROM \(table) WHERE id IN (\(databaseQuestionMarks(count: wanted.count)))"),
                 arguments: StatementArguments(Array(wanted))))
         if let missing = wanted.subtracting(found).sorted().first {
             throw ContentStoreError.missingReference(field: field, id: missing)
@@ -391,9 +391,9 @@ extension SQLiteContentStore {
 
     /// Replaces an article's links in a join table, keeping the given order.
     static func replaceLinks(_ db: Database, table: String, column: String, articleID: Int64, ids: [Int64]) throws {
-        try db.execute(sql: "DELETE FROM \(table) WHERE article_id = ?", arguments: [articleID])
+        try db.run(sql: "DELETE FROM \(table) WHERE article_id = ?", arguments: [articleID])
         for (position, id) in ids.enumerated() {
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO \(table) (article_id, \(column), position) VALUES (?, ?, ?)", arguments: [articleID, id, position])
         }
     }

@@ -50,15 +50,14 @@ extension SQLiteContentStore: SearchIndex {
     /// the words it uses. The word counts are the caller's to update.
     static func insertSearchRow(_ db: Database, id: Int64, foldedTitle: String, foldedBody: String) throws -> Set<String> {
         let labels = try String.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id = ?
                 UNION ALL SELECT c.name FROM article_category l JOIN category c ON c.id = l.category_id WHERE l.article_id = ?
                 UNION ALL SELECT p.name FROM article_author l JOIN author p ON p.id = l.author_id WHERE l.article_id = ?
-                """,
+                """),
             arguments: [id, id, id])
         let foldedLabels = labels.map(ArabicAnalyzer.foldedText).joined(separator: " | ")
-        try db.execute(
+        try db.run(
             sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, ?)",
             arguments: [id, foldedTitle, foldedBody, foldedLabels])
         return Set((foldedTitle + " " + foldedBody + " " + foldedLabels).foldedWords.filter { $0 != "|" })

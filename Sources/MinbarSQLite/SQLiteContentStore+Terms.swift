@@ -109,7 +109,7 @@ extension SQLiteContentStore {
 
     /// Throws `slugTaken` when another row of `table` has the slug.
     static func ensureSlugFree(_ db: Database, table: String, slug: String, except id: Int64?) throws {
-        let owner = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE slug = ?", arguments: [slug])
+        let owner = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE slug = ?"), arguments: [slug])
         if let owner, owner != id { throw ContentStoreError.slugTaken(slug) }
     }
 
@@ -117,11 +117,11 @@ extension SQLiteContentStore {
     static func upsert(_ db: Database, table: String, id: Int64?, columns: [String], arguments: StatementArguments) throws -> Int64 {
         if let id {
             let assignments = columns.map { "\($0) = ?" }.joined(separator: ", ")
-            try db.execute(sql: "UPDATE \(table) SET \(assignments) WHERE id = ?", arguments: arguments + [id])
+            try db.run(sql: "UPDATE \(table) SET \(assignments) WHERE id = ?", arguments: arguments + [id])
             guard db.changesCount > 0 else { throw ContentStoreError.notFound("\(table) \(id)") }
             return id
         }
-        try db.execute(
+        try db.run(
             sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: columns.count)))",
             arguments: arguments)
         return db.lastInsertedRowID
