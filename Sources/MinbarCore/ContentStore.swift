@@ -91,6 +91,8 @@ public struct ArticleQuery: Sendable, Hashable {
     /// Only articles whose breaking flag is active at this instant.
     public var breakingAt: Date?
     public var excludingIDs: [Int64] = []
+    /// Only these articles.
+    public var ids: [Int64]?
     /// Only articles whose title contains this text, compared after Arabic folding (admin list).
     public var titleContains: String?
     /// Only articles created by this admin user.

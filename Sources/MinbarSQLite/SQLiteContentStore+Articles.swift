@@ -4,28 +4,35 @@ import MinbarArabic
 import MinbarCore
 
 extension SQLiteContentStore {
+    /// Approved comments of the article, read with it (an index lookup per article).
+    static let commentCountColumn = "(SELECT COUNT(*) FROM comment c WHERE c.article_id = a.id AND c.status = 'approved') AS comment_count"
+
     static let summaryColumns = """
         a.id, a.slug, a.title, a.excerpt, '' AS body_html, '' AS body_source, a.body_format, a.status, a.published_at,
         a.modified_at, a.created_at, a.breaking, a.breaking_until, a.source_credit, a.primary_category_id,
-        a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id, a.comments_open
+        a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id, a.comments_open,
+        \(commentCountColumn)
         """
+
+    /// Every column of an article, with its comment count.
+    static let fullColumns = "a.*, \(commentCountColumn)"
 
     public func article(id: Int64) async throws -> Article? {
         try await pool.read { db in
-            try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.id = ?", arguments: [id]).first
+            try Self.fetchArticles(db, sql: "SELECT \(Self.fullColumns) FROM article a WHERE a.id = ?", arguments: [id]).first
         }
     }
 
     public func article(slug: String) async throws -> Article? {
         try await pool.read { db in
-            try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.slug = ?", arguments: [slug]).first
+            try Self.fetchArticles(db, sql: "SELECT \(Self.fullColumns) FROM article a WHERE a.slug = ?", arguments: [slug]).first
         }
     }
 
     public func article(formerSlug slug: String) async throws -> Article? {
         try await pool.read { db in
             try Self.fetchArticles(
-                db, sql: "SELECT a.* FROM article a JOIN article_former_slug f ON f.article_id = a.id WHERE f.slug = ?",
+                db, sql: "SELECT \(Self.fullColumns) FROM article a JOIN article_former_slug f ON f.article_id = a.id WHERE f.slug = ?",
                 arguments: [slug]
             ).first
         }
@@ -66,7 +73,7 @@ extension SQLiteContentStore {
             let (whereClause, arguments) = Self.filter(for: query)
             let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article a WHERE \(whereClause)"), arguments: arguments) ?? 0
             guard total > query.offset, query.limit > 0 else { return ArticlePage(articles: [], total: total) }
-            let columns = query.withoutBody ? Self.summaryColumns : "a.*"
+            let columns = query.withoutBody ? Self.summaryColumns : Self.fullColumns
             let order = query.newestChangeFirst ? "a.modified_at DESC, a.id DESC" : "a.published_at DESC, a.id DESC"
             let articles = try Self.fetchArticles(
                 db,
@@ -132,7 +139,7 @@ extension SQLiteContentStore {
             let id = try Self.writeArticle(db, input, now: now)
             // The search index changes in the same transaction as the article.
             let (removed, added) = try Self.indexForSearch(db, id: id, title: input.title, bodyHTML: input.body.html)
-            guard let saved = try Self.fetchArticles(db, sql: "SELECT a.* FROM article a WHERE a.id = ?", arguments: [id]).first else {
+            guard let saved = try Self.fetchArticles(db, sql: "SELECT \(Self.fullColumns) FROM article a WHERE a.id = ?", arguments: [id]).first else {
                 throw ContentStoreError.notFound("article \(id)")
             }
             return (saved, removed, added)
@@ -296,6 +303,10 @@ extension SQLiteContentStore {
             clauses.append("a.owner_id = ?")
             arguments += [ownerID]
         }
+        if let ids = query.ids {
+            clauses.append(ids.isEmpty ? "1 = 0" : "a.id IN (\(databaseQuestionMarks(count: ids.count)))")
+            arguments += StatementArguments(ids)
+        }
         if !query.excludingIDs.isEmpty {
             clauses.append("a.id NOT IN (\(databaseQuestionMarks(count: query.excludingIDs.count)))")
             arguments += StatementArguments(query.excludingIDs)
@@ -329,13 +340,6 @@ extension SQLiteContentStore {
             arguments: idArguments)
         {
             tagLinks[row["article_id"], default: []].append(tag(from: row))
-        }
-        var commentCounts: [Int64: Int] = [:]
-        for row in try db.fetchRows(
-            sql: "SELECT article_id, COUNT(*) AS n FROM comment WHERE status = 'approved' AND article_id IN (\(marks)) GROUP BY article_id",
-            arguments: idArguments)
-        {
-            commentCounts[row["article_id"]] = row["n"]
         }
         var authorLinks: [Int64: [Author]] = [:]
         for row in try db.fetchRows(
@@ -371,7 +375,7 @@ extension SQLiteContentStore {
                 },
                 revision: row["revision"], ownerID: row["owner_id"])
             article.commentsOpen = row["comments_open"]
-            article.commentCount = commentCounts[id] ?? 0
+            article.commentCount = row["comment_count"] ?? 0
             return article
         }
     }

@@ -103,7 +103,7 @@ extension SQLiteContentStore: SearchIndex {
         // best rows), then the few best are joined with the articles and filtered. A generous
         // inner limit leaves room for rows the filters drop.
         var sql = """
-            SELECT a.id, a.published_at, f.rank AS rank
+            SELECT a.id, a.published_at, f.rank AS rank, ROW_NUMBER() OVER (ORDER BY f.rank) AS position
             FROM (\(candidates)) f
             JOIN article a ON a.id = f.rowid
             WHERE a.status = ? AND a.published_at <= ?
@@ -118,6 +118,13 @@ extension SQLiteContentStore: SearchIndex {
             arguments += StatementArguments(query.excludingIDs)
         }
         sql += " ORDER BY f.rank LIMIT \(limit)"
+        // The folded text of the best candidates that passed the filters, and only theirs, in the
+        // same statement.
+        sql = """
+            SELECT c.id, c.published_at, c.rank, s.title AS folded_title, s.body || ' | ' || s.labels AS folded_body
+            FROM (\(sql)) c LEFT JOIN article_search s ON s.rowid = c.id AND c.position <= \(Self.rerankLimit)
+            ORDER BY c.rank
+            """
         // One read: candidates, ranking and the page's articles.
         let candidateSQL = sql
         let candidateArguments = arguments
@@ -125,23 +132,13 @@ extension SQLiteContentStore: SearchIndex {
         let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
             let allRows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
             let rows = Array(allRows.prefix(Self.rerankLimit))
-            // The folded text of the candidates that passed the filters, and only theirs.
-            var texts: [Int64: (title: String, body: String)] = [:]
-            if !rows.isEmpty {
-                for text in try db.fetchRows(
-                    sql: "SELECT rowid, title, body || ' | ' || labels AS body FROM article_search WHERE rowid IN (\(databaseQuestionMarks(count: rows.count)))",
-                    arguments: StatementArguments(rows.map { $0["id"] as Int64 }))
-                {
-                    texts[text["rowid"]] = (text["title"], text["body"])
-                }
-            }
             var scored: [(id: Int64, score: Double)] = []
             // Where each candidate's first match is in its body, for snippets.
             var firstMatches: [Int64: (index: Int, count: Int)] = [:]
             for row in rows {
-                guard let text = texts[row["id"]] else { continue }
-                let title = matcher.encode(text.title)
-                let body = matcher.encode(text.body)
+                guard let foldedTitle = row["folded_title"] as String?, let foldedBody = row["folded_body"] as String? else { continue }
+                let title = matcher.encode(foldedTitle)
+                let body = matcher.encode(foldedBody)
                 // A quoted phrase must be there as typed.
                 guard matcher.phrasesPresent(title: title, body: body) else { continue }
                 let rank: Double = row["rank"]
@@ -158,7 +155,7 @@ extension SQLiteContentStore: SearchIndex {
             let start = (max(query.page, 1) - 1) * query.perPage
             let pageIDs = start < scored.count ? Array(scored[start..<min(scored.count, start + query.perPage)]) : []
             guard !pageIDs.isEmpty else { return (scored.count, []) }
-            let columns = query.withSnippets ? "a.*" : Self.summaryColumns
+            let columns = query.withSnippets ? Self.fullColumns : Self.summaryColumns
             let articles = try Self.fetchArticles(
                 db, sql: "SELECT \(columns) FROM article a WHERE a.id IN (\(databaseQuestionMarks(count: pageIDs.count)))",
                 arguments: StatementArguments(pageIDs.map(\.id)))

@@ -159,6 +159,34 @@ import Testing
             #expect(!related.contains(seed.title))
         }
     }
+
+    @Test func remembersRelatedArticlesOnlyUntilContentChanges() async throws {
+        let site = try await TestSite.demo(configuration: { var c = WebConfiguration(); c.pageCacheEnabled = false; return c }())
+        let seed = try await site.seedArticle()
+        let path = try await site.path(of: seed)
+        let sports = try #require(try await site.store.category(slug: "رياضة"))
+        try await site.app.test(.router) { client in
+            let before = try await client.page(path)
+            let first = try #require(before.body.between("id=\"related-heading\"", "</section>"))
+            // A new article about the same story appears in the list once it is saved…
+            let cousin = try await site.store.saveArticle(
+                ArticleInput(
+                    title: "لودريان وشويغو يتفقان على تبادل المعلومات بشأن تنظيم الدولة الإسلامية",
+                    body: ArticleBody(html: "<p>اتفق وزيرا الدفاع على تنسيق الضربات.</p>"), status: .published,
+                    publishedAt: site.clock.now.addingTimeInterval(-60), primaryCategoryID: sports.id))
+            try await site.site.contentChanged()
+            let after = try #require(try await client.page(path).body.between("id=\"related-heading\"", "</section>"))
+            #expect(!first.contains(cousin.title))
+            #expect(after.contains(cousin.title))
+            // …and leaves it when it is unpublished, even before anything else is rendered.
+            var input = AdminSite.input(from: cousin)
+            input.status = .trashed
+            try await site.store.saveArticle(input)
+            try await site.site.contentChanged()
+            let gone = try #require(try await client.page(path).body.between("id=\"related-heading\"", "</section>"))
+            #expect(!gone.contains(cousin.title))
+        }
+    }
 }
 
 @Suite struct SuggestTests {

@@ -25,6 +25,10 @@ public final class PublicSite: Sendable {
     private let resolvedTargets = Mutex<[String: SiteRoute]>([:])
     /// The signer of comment form tokens and commenter cookies, once its secret is read.
     let commentGuardCache = Mutex<CommentGuard?>(nil)
+    /// Related articles found for each article (by id), kept until content changes: finding
+    /// them is most of an article page's render, and they change only when articles do.
+    let relatedCache = Mutex<[Int64: [Int64]]>([:])
+    static let relatedCacheLimit = 20_000
     /// Renders under way, by route: requests that miss the cache together wait for one render
     /// instead of each rendering the same page (a comment approved on a busy article, say).
     private let rendersInFlight = Mutex<[SiteRoute: Task<CachedPage, any Error>]>([:])
@@ -50,6 +54,7 @@ public final class PublicSite: Sendable {
         let fresh = try await SiteSnapshot.read(from: store, now: clock())
         state.withLock { $0 = fresh }
         resolvedTargets.withLock { $0.removeAll() }
+        relatedCache.withLock { $0.removeAll() }
         cache.removeAll()
     }
 
@@ -60,6 +65,8 @@ public final class PublicSite: Sendable {
         guard let change = current.nextContentChange, change <= now else { return current }
         let fresh = try await SiteSnapshot.read(from: store, now: now)
         state.withLock { $0 = fresh }
+        // An article that just went live may be related to others.
+        relatedCache.withLock { $0.removeAll() }
         return fresh
     }
 
@@ -367,6 +374,8 @@ public final class PublicSite: Sendable {
     func articlePage(
         _ article: Article, builder: PageBuilder, commentPage: Int = 1, pendingCommentIDs: [Int64] = []
     ) async throws -> (PageView, [Article]) {
+        // The comments are read while related articles are looked for.
+        async let comments = commentsView(article, builder: builder, page: commentPage, pendingIDs: pendingCommentIDs)
         let related = try await relatedArticles(to: article, now: builder.now)
         let section = article.primaryCategory ?? article.categories.first
         let settings = builder.settings
@@ -401,8 +410,7 @@ public final class PublicSite: Sendable {
         view.meta.articleMeta = ArticleMeta(
             publishedTime: published, modifiedTime: modified, section: section?.name, tags: article.tags.map(\.name))
         view.article = builder.articleView(article, related: related)
-        view.article?.comments = try await commentsView(
-            article, builder: builder, page: commentPage, pendingIDs: pendingCommentIDs)
+        view.article?.comments = try await comments
         if let feed = view.article?.comments?.feedURL {
             view.meta.feeds.append(FeedLink(title: builder.string("comments_feed"), type: "application/rss+xml", url: builder.absolute(feed)))
         }
@@ -412,6 +420,21 @@ public final class PublicSite: Sendable {
     /// Articles about the same thing: found by search with the article's title and tags, then
     /// filled with the newest articles sharing a tag or section.
     func relatedArticles(to article: Article, now: Date) async throws -> [Article] {
+        if let ids = relatedCache.withLock({ $0[article.id] }) {
+            var query = ArticleQuery.published(at: now)
+            query.ids = ids
+            query.limit = ids.count
+            return ids.isEmpty ? [] : try await store.articles(matching: query).articles
+        }
+        let found = try await findRelatedArticles(to: article, now: now)
+        relatedCache.withLock { cache in
+            if cache.count >= Self.relatedCacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[article.id] = found.map(\.id)
+        }
+        return found
+    }
+
+    func findRelatedArticles(to article: Article, now: Date) async throws -> [Article] {
         // Both lookups at once (WAL readers run side by side); the shared-term list fills up.
         async let shared = store.relatedArticles(to: article, now: now, limit: Self.relatedCount)
         var related: [Article] = []
