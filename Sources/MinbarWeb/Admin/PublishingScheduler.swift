@@ -27,7 +27,10 @@ public struct PublishingScheduler: Service {
     /// Publishes what is due now; returns the ids published.
     @discardableResult
     public func runOnce() async throws -> [Int64] {
-        let published = try await store.publishDueArticles(now: clock())
+        // A read first: the writer is taken only when an article is due.
+        let now = clock()
+        guard let next = try await store.nextScheduledPublication(), next <= now else { return [] }
+        let published = try await store.publishDueArticles(now: now)
         if !published.isEmpty {
             logger.info("published scheduled articles \(published)")
             try await site.contentChanged()
