@@ -421,6 +421,25 @@ import Testing
         }
     }
 
+    @Test func existingTagsAreSuggestedAsTheEditorTypes() async throws {
+        let harness = try await AdminHarness.make()
+        try await harness.store.saveTag(TagInput(name: "الأمن المائي"))
+        try await harness.store.saveTag(TagInput(name: "أزمة المياه"))
+        try await harness.app.test(.router) { client in
+            let signedOut = try await client.page("/admin/tags/suggest?q=" + "الما".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(signedOut.status == .unauthorized)
+            let editor = try await client.signIn(as: .editor)
+            // Typed without the hamza and with ه for ة: both tags still come.
+            let typed = "المائ".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let page = try await client.get("/admin/tags/suggest?q=" + typed, as: editor)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("الأمن المائي"))
+            let other = try await client.get("/admin/tags/suggest?q=" + "ازمه".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, as: editor)
+            #expect(other.body.contains("أزمة المياه"))
+            #expect(!other.body.contains("الأمن المائي"))
+        }
+    }
+
     @Test func theAdminSpeaksArabicAndSwitchesToEnglish() async throws {
         let harness = try await AdminHarness.make()
         try await harness.app.test(.router) { client in

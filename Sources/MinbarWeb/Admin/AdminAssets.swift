@@ -105,6 +105,27 @@ enum AdminAssets {
               form.elements.title.focus();
             });
           }
+          // Tags as you type: existing tags completing the name being typed after the last comma.
+          var tags = document.getElementById("tags"), suggestions = document.getElementById("tag-suggestions"), tagTimer;
+          if (tags && suggestions) {
+            tags.addEventListener("input", function () {
+              clearTimeout(tagTimer);
+              tagTimer = setTimeout(function () {
+                var value = tags.value, cut = Math.max(value.lastIndexOf(","), value.lastIndexOf("،"));
+                var head = value.slice(0, cut + 1), typed = value.slice(cut + 1).trim();
+                if (!typed) { suggestions.textContent = ""; return; }
+                fetch("/admin/tags/suggest?q=" + encodeURIComponent(typed), { credentials: "same-origin" })
+                  .then(function (r) { return r.json(); }).then(function (data) {
+                    suggestions.textContent = "";
+                    (data.tags || []).forEach(function (name) {
+                      var option = document.createElement("option");
+                      option.value = (head ? head.trim() + " " : "") + name;
+                      suggestions.appendChild(option);
+                    });
+                  }).catch(function () {});
+              }, 150);
+            });
+          }
           var offer = document.getElementById("autosave-offer");
           var restore = document.getElementById("autosave-restore");
           if (offer && restore) {

@@ -50,6 +50,7 @@ extension AdminSite {
         router.get("/admin/terms/{kind}") { request, context in
             await self.withKind(request, context) { await self.termList(request, kind: $0) }
         }
+        router.get("/admin/tags/suggest") { request, _ in await self.suggestTags(request) }
         router.post("/admin/tags/merge") { request, _ in await self.mergeTags(request) }
         router.post("/admin/terms/{kind}") { request, context in
             await self.withKind(request, context) { await self.saveTerm(request, kind: $0) }

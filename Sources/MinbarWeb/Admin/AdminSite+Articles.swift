@@ -327,6 +327,19 @@ extension AdminSite {
         }
     }
 
+    /// GET /admin/tags/suggest?q=: existing tags whose name has a word starting with the text
+    /// being typed (Arabic folded, so ة/ه and أ/ا do not matter), for the editor's tags field.
+    func suggestTags(_ request: Request) async -> Response {
+        guard await visitor(request) != nil else { return jsonResponse(status: .unauthorized, ["error": "signed out"]) }
+        let typed = ArabicAnalyzer.foldedText(request.uri.queryParameters.get("q") ?? "")
+        guard !typed.isEmpty, let tags = try? await store.tags() else { return jsonResponse(["tags": [String]()]) }
+        let names = tags.filter { tag in
+            let folded = ArabicAnalyzer.foldedText(tag.name)
+            return folded.hasPrefix(typed) || folded.contains(" " + typed)
+        }.prefix(10).map(\.name)
+        return jsonResponse(["tags": Array(names)])
+    }
+
     // MARK: Revisions
 
     /// GET /admin/articles/{id}/revisions: every save, and a form to compare two.

@@ -179,7 +179,7 @@ enum AdminTemplates {
         {{#errors.categories}}<p class="field-error">{{errors.categories}}</p>{{/errors.categories}}
         </fieldset>
         {{#form}}
-        <div class="field" id="f-tags"><label for="tags">{{t.tags}}</label><input id="tags" name="tags" value="{{tags}}" aria-describedby="h-tags"><p class="hint" id="h-tags">{{t.tags_hint}}</p>
+        <div class="field" id="f-tags"><label for="tags">{{t.tags}}</label><input id="tags" name="tags" value="{{tags}}" aria-describedby="h-tags" list="tag-suggestions" autocomplete="off"><datalist id="tag-suggestions"></datalist><p class="hint" id="h-tags">{{t.tags_hint}}</p>
         {{#errors.tags}}<p class="field-error">{{errors.tags}}</p>{{/errors.tags}}</div>
         {{/form}}
         <fieldset class="field{{#errors.authors}} invalid{{/errors.authors}}" id="f-authors"><legend>{{t.authors}}</legend>
