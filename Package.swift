@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Author text to safe HTML: Markdown rendering and the allowlist sanitizer.
-        .target(name: "MinbarMarkup", dependencies: ["CCmarkGFM", "CLibXML2"]),
+        .target(name: "MinbarMarkup", dependencies: ["MinbarCore", "CCmarkGFM", "CLibXML2"]),
         // The Hummingbird application: public site, themes, page cache.
         .target(
             name: "MinbarWeb",

@@ -10,6 +10,15 @@ public struct FieldError: Sendable, Hashable, Codable {
     }
 }
 
+extension Array where Element == FieldError {
+    /// The first message of each field in a language, for showing beside the fields of a form.
+    public func messagesByField(in language: String) -> [String: String] {
+        var messages: [String: String] = [:]
+        for error in self where messages[error.field] == nil { messages[error.field] = error.message.text(for: language) }
+        return messages
+    }
+}
+
 /// Everything wrong with a submitted value. Nothing is written when this is thrown.
 public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertible {
     public var errors: [FieldError]

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import MinbarCore
 
 /// Cleans HTML written by authors (or produced from their Markdown) against an allowlist.
 ///
@@ -47,7 +48,7 @@ public enum HTMLSanitizer {
         let parsed = document.withCString { pointer in
             htmlReadMemory(pointer, Int32(strlen(pointer)), nil, "UTF-8", options)
         }
-        guard let doc = parsed else { return HTMLEscaping.text(html) }
+        guard let doc = parsed else { return HTMLText.escape(html) }
         defer { xmlFreeDoc(doc) }
         guard let body = findElement(named: "body", under: xmlDocGetRootElement(doc)) else { return "" }
         var output = ""
@@ -82,7 +83,7 @@ public enum HTMLSanitizer {
     static func write(_ node: UnsafeMutablePointer<xmlNode>, into output: inout String) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { output += HTMLEscaping.text(String(cString: content)) }
+            if let content = node.pointee.content { output += HTMLText.escape(String(cString: content)) }
         case XML_ELEMENT_NODE:
             let name = nodeName(node)
             if droppedElements.contains(name) { return }
@@ -103,7 +104,7 @@ public enum HTMLSanitizer {
             if name == "img", !attributes.contains(where: { $0.0 == "src" }) { return }
             output += "<" + name
             for (key, value) in attributes {
-                output += " " + key + "=\"" + HTMLEscaping.attribute(value) + "\""
+                output += " " + key + "=\"" + HTMLText.escape(value) + "\""
             }
             output += ">"
             if voidElements.contains(name) { return }
@@ -149,26 +150,5 @@ public enum HTMLSanitizer {
             if looksLikeScheme && !allowedSchemes.contains(beforeColon.lowercased()) { return nil }
         }
         return value.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-/// Escaping for text and attribute values written by the sanitizer and the Markdown renderer.
-enum HTMLEscaping {
-    static func text(_ string: String) -> String {
-        var result = ""
-        result.reserveCapacity(string.utf8.count)
-        for character in string.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
-
-    static func attribute(_ string: String) -> String {
-        text(string).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

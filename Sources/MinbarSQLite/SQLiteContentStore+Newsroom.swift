@@ -258,9 +258,7 @@ extension SQLiteContentStore: NewsroomStore {
         try await pool.write { db in
             try Self.ensureExist(db, table: "tag", field: "tags", ids: sources + [target])
             let marks = databaseQuestionMarks(count: sources.count)
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO article_tag (article_id, tag_id, position) SELECT article_id, ?, position FROM article_tag WHERE tag_id IN (\(marks))",
-                arguments: [target] + StatementArguments(sources))
+            try Self.moveLinks(db, .tag, from: sources, to: target)
             try Self.keepFormerSlugs(db, kind: .tag, ids: sources, target: target)
             try db.execute(sql: "DELETE FROM tag WHERE id IN (\(marks))", arguments: StatementArguments(sources))
             try Self.touchArticles(db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [target], now: self.now())
@@ -268,48 +266,57 @@ extension SQLiteContentStore: NewsroomStore {
     }
 
     public func deleteCategory(id: Int64, moveTo: Int64?) async throws {
-        try await pool.write { db in
-            try Self.ensureExist(db, table: "category", field: "id", ids: [id])
-            if let moveTo {
-                guard moveTo != id else {
-                    throw ValidationError(field: "move_to", ar: "اختر قسماً آخر تنتقل إليه المقالات.", en: "Choose another section for the articles.")
-                }
-                try Self.ensureExist(db, table: "category", field: "move_to", ids: [moveTo])
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO article_category (article_id, category_id, position) SELECT article_id, ?, position FROM article_category WHERE category_id = ?",
-                    arguments: [moveTo, id])
-                try db.execute(sql: "UPDATE article SET primary_category_id = ? WHERE primary_category_id = ?", arguments: [moveTo, id])
-                try Self.keepFormerSlugs(db, kind: .category, ids: [id], target: moveTo)
-            }
-            try Self.touchArticles(db, sql: "SELECT article_id FROM article_category WHERE category_id = ?", arguments: [id], now: self.now())
-            try db.execute(sql: "DELETE FROM category WHERE id = ?", arguments: [id])
-        }
+        try await deleteTerm(
+            .category, id: id, moveTo: moveTo,
+            sameTarget: LocalizedText(ar: "اختر قسماً آخر تنتقل إليه المقالات.", en: "Choose another section for the articles."))
     }
 
     public func deleteTag(id: Int64) async throws {
-        try await pool.write { db in
-            try Self.ensureExist(db, table: "tag", field: "id", ids: [id])
-            try Self.touchArticles(db, sql: "SELECT article_id FROM article_tag WHERE tag_id = ?", arguments: [id], now: self.now())
-            try db.execute(sql: "DELETE FROM tag WHERE id = ?", arguments: [id])
-        }
+        try await deleteTerm(.tag, id: id, moveTo: nil)
     }
 
     public func deleteAuthor(id: Int64, moveTo: Int64?) async throws {
+        try await deleteTerm(
+            .author, id: id, moveTo: moveTo,
+            sameTarget: LocalizedText(ar: "اختر كاتباً آخر تنتقل إليه المقالات.", en: "Choose another author for the articles."))
+    }
+
+    /// Deletes a section, tag or author; with `moveTo`, its articles go to that one (a section
+    /// also as primary) and its addresses redirect there.
+    func deleteTerm(_ kind: TermKind, id: Int64, moveTo: Int64?, sameTarget: LocalizedText? = nil) async throws {
+        let table = kind.rawValue
+        let links = "article_\(table)"
+        let column = "\(table)_id"
         try await pool.write { db in
-            try Self.ensureExist(db, table: "author", field: "id", ids: [id])
+            try Self.ensureExist(db, table: table, field: "id", ids: [id])
             if let moveTo {
                 guard moveTo != id else {
-                    throw ValidationError(field: "move_to", ar: "اختر كاتباً آخر تنتقل إليه المقالات.", en: "Choose another author for the articles.")
+                    throw ValidationError([
+                        FieldError(field: "move_to", message: sameTarget ?? LocalizedText(ar: "اختر عنصراً آخر.", en: "Choose another one."))
+                    ])
                 }
-                try Self.ensureExist(db, table: "author", field: "move_to", ids: [moveTo])
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO article_author (article_id, author_id, position) SELECT article_id, ?, position FROM article_author WHERE author_id = ?",
-                    arguments: [moveTo, id])
-                try Self.keepFormerSlugs(db, kind: .author, ids: [id], target: moveTo)
+                try Self.ensureExist(db, table: table, field: "move_to", ids: [moveTo])
+                try Self.moveLinks(db, kind, from: [id], to: moveTo)
+                if kind == .category {
+                    try db.execute(sql: "UPDATE article SET primary_category_id = ? WHERE primary_category_id = ?", arguments: [moveTo, id])
+                }
+                try Self.keepFormerSlugs(db, kind: kind, ids: [id], target: moveTo)
             }
-            try Self.touchArticles(db, sql: "SELECT article_id FROM article_author WHERE author_id = ?", arguments: [id], now: self.now())
-            try db.execute(sql: "DELETE FROM author WHERE id = ?", arguments: [id])
+            try Self.touchArticles(db, sql: "SELECT article_id FROM \(links) WHERE \(column) = ?", arguments: [id], now: self.now())
+            try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
         }
+    }
+
+    /// Links the articles of the `from` terms to `to` as well (once each).
+    static func moveLinks(_ db: Database, _ kind: TermKind, from ids: [Int64], to target: Int64) throws {
+        let links = "article_\(kind.rawValue)"
+        let column = "\(kind.rawValue)_id"
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO \(links) (article_id, \(column), position)
+                SELECT article_id, ?, position FROM \(links) WHERE \(column) IN (\(databaseQuestionMarks(count: ids.count)))
+                """,
+            arguments: [target] + StatementArguments(ids))
     }
 
     public func formerTermSlug(_ kind: TermKind, slug: String) async throws -> String? {

@@ -162,8 +162,7 @@ extension AdminSite {
         let categories = try await store.categories()
         let authors = try await store.authors()
         let permissions = visitor.permissions
-        var errorTexts: [String: String] = [:]
-        for error in errors where errorTexts[error.field] == nil { errorTexts[error.field] = error.message.text(for: language) }
+        let errorTexts = errors.messagesByField(in: language)
         let formatter = site.currentSettings.dateFormatter
         let view = frame(
             visitor, title: form.id == nil ? AdminStrings.text("new_article", language) : AdminStrings.text("edit_article", language),
@@ -210,7 +209,6 @@ extension AdminSite {
                 guard permissions.canEdit(ownerID: article.ownerID, status: article.status) else { throw AdminError.notAllowed }
                 existing = article
                 form.status = article.status
-                form.ownerID = article.ownerID
             }
             let settings = site.currentSettings
             let targetStatus: ArticleStatus

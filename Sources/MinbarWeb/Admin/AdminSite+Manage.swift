@@ -103,13 +103,13 @@ extension AdminSite {
     func termPage(_ visitor: Visitor, kind: TermKind, errors: [FieldError], typed: FormData? = nil, notice: String? = nil) async throws -> Response {
         let language = visitor.language
         let counts = try await store.termArticleCounts(kind)
+        let categories = kind == .category ? try await store.categories() : []
         let terms: [(id: Int64, name: String, slug: String, description: String)]
         switch kind {
-        case .category: terms = try await store.categories().map { ($0.id, $0.name, $0.slug, $0.description) }
+        case .category: terms = categories.map { ($0.id, $0.name, $0.slug, $0.description) }
         case .tag: terms = try await store.tags().map { ($0.id, $0.name, $0.slug, $0.description) }
         case .author: terms = try await store.authors().map { ($0.id, $0.name, $0.slug, $0.bio) }
         }
-        let categories = kind == .category ? try await store.categories() : []
         let rows: [[String: Any]] = terms.map { term in
             let category = categories.first { $0.id == term.id }
             return [
@@ -119,8 +119,7 @@ extension AdminSite {
                 "parents": terms.filter { $0.id != term.id }.map { ["id": $0.id, "name": $0.name, "selected": $0.id == category?.parentID] },
             ]
         }
-        var errorTexts: [String: String] = [:]
-        for error in errors { errorTexts[error.field] = error.message.text(for: language) }
+        let errorTexts = errors.messagesByField(in: language)
         let view = frame(
             visitor, title: AdminStrings.text("terms_\(kind.rawValue)", language),
             extra: [
@@ -225,8 +224,7 @@ extension AdminSite {
 
     func settingsForm(_ visitor: Visitor, settings: SiteSettings, errors: [FieldError], notice: String? = nil, articlesPerPage: String? = nil) -> Response {
         let language = visitor.language
-        var errorTexts: [String: String] = [:]
-        for error in errors { errorTexts[error.field] = error.message.text(for: language) }
+        let errorTexts = errors.messagesByField(in: language)
         let view = frame(
             visitor, title: AdminStrings.text("settings", language),
             extra: [
@@ -314,8 +312,7 @@ extension AdminSite {
     func usersPage(_ visitor: Visitor, errors: [FieldError], typed: FormData?, notice: String? = nil) async throws -> Response {
         let language = visitor.language
         let authors = try await store.authors()
-        var errorTexts: [String: String] = [:]
-        for error in errors { errorTexts[error.field] = error.message.text(for: language) }
+        let errorTexts = errors.messagesByField(in: language)
         let view = frame(
             visitor, title: AdminStrings.text("users", language),
             extra: [

@@ -63,7 +63,9 @@ extension AdminSite {
                 try? await Task.sleep(for: configuration.slowdown)
             }
             let credentials = try await store.credentials(email: email)
-            let matches = await verifyPassword(form["password"], hash: credentials?.passwordHash ?? decoyHash)
+            let hash: String
+            if let known = credentials?.passwordHash { hash = known } else { hash = await decoyHash() }
+            let matches = await verifyPassword(form["password"], hash: hash)
             guard let credentials, matches else {
                 try await store.recordFailedSignIn(keys: [accountKey, addressKey], at: now)
                 logger.notice("failed sign-in from \(address)")

@@ -6,6 +6,7 @@ import Logging
 import MinbarCore
 import Mustache
 import NIOPosix
+import Synchronization
 
 /// Settings of the newsroom admin; tests shorten the waits and cheapen bcrypt.
 public struct AdminConfiguration: Sendable {
@@ -38,8 +39,8 @@ public final class AdminSite: Sendable {
     let clock: @Sendable () -> Date
     let logger: Logger
     /// A hash no password matches, checked for unknown accounts so that they take as long to
-    /// refuse as known ones.
-    let decoyHash: String
+    /// refuse as known ones; made on the first such sign-in.
+    private let decoy = Mutex<String?>(nil)
 
     public init(
         store: any NewsroomStore, site: PublicSite, configuration: AdminConfiguration = AdminConfiguration(),
@@ -51,7 +52,13 @@ public final class AdminSite: Sendable {
         self.templates = try AdminTemplates.library()
         self.logger = logger
         self.clock = clock
-        self.decoyHash = Bcrypt.hash(Tokens.random(), cost: configuration.bcryptCost)
+    }
+
+    func decoyHash() async -> String {
+        if let made = decoy.withLock({ $0 }) { return made }
+        let made = await hashPassword(Tokens.random())
+        decoy.withLock { $0 = $0 ?? made }
+        return made
     }
 
     /// A bcrypt hash at the configured cost, computed off the event loops.
@@ -215,11 +222,10 @@ extension AdminSite {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func jsonResponse(status: HTTPResponse.Status = .ok, _ object: [String: Any]) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        var headers = Self.securityHeaders
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    func jsonResponse(status: HTTPResponse.Status = .ok, _ value: some Encodable) -> Response {
+        var response = (try? JSONResponse.response(value, status: status)) ?? Response(status: .internalServerError)
+        for field in Self.securityHeaders { response.headers[field.name] = field.value }
+        return response
     }
 
     func render(_ template: String, view: [String: Any]) -> String {

@@ -8,7 +8,6 @@ struct ArticleForm: Sendable {
     var id: Int64?
     var revision: Int?
     var status: ArticleStatus = .draft
-    var ownerID: Int64?
     var title = ""
     var slug = ""
     var excerpt = ""
@@ -43,7 +42,6 @@ struct ArticleForm: Sendable {
         id = article.id
         revision = article.revision
         status = article.status
-        ownerID = article.ownerID
         title = article.title
         slug = article.slug
         excerpt = article.excerpt
@@ -65,7 +63,6 @@ struct ArticleForm: Sendable {
 
     /// An empty form for a new article by `user`.
     init(newBy user: User, commentsOpen: Bool = true) {
-        ownerID = user.id
         self.commentsOpen = commentsOpen
         authorIDs = user.authorID.map { [String($0)] } ?? []
     }

@@ -172,8 +172,7 @@ extension PublicSite {
         guard let snapshot = try? await snapshot(at: now) else { return Response(status: .internalServerError) }
         let builder = pageBuilder(snapshot, now: now)
         let language = snapshot.settings.language
-        var errorTexts: [String: String] = [:]
-        for error in errors where errorTexts[error.field] == nil { errorTexts[error.field] = error.message.text(for: language) }
+        let errorTexts = errors.messagesByField(in: language)
         var parent = replyingTo
         if parent == nil, let parentID = input.parentID, let comments = commentStore { parent = try? await comments.comment(id: parentID) }
         var view = builder.frame(

@@ -126,21 +126,23 @@ public final class PublicSite: Sendable {
             if configuration.pageCacheEnabled, let page = cache.page(for: route, now: now) {
                 return page.response(to: request)
             }
-            do {
+            return await respond(to: request) {
                 let snapshot = try await snapshot(at: now)
-                let page: CachedPage
-                if configuration.pageCacheEnabled {
-                    page = try await sharedRender(route, snapshot: snapshot, now: now)
-                } else {
-                    page = try await render(route, snapshot: snapshot, now: now, compress: Gzip.isAccepted(by: request.headers[.acceptEncoding]))
-                }
-                return page.response(to: request)
-            } catch let error as PageError {
-                return await errorResponse(error, request: request)
-            } catch {
-                logger.error("rendering \(request.uri.path) failed: \(error)")
-                return await errorResponse(nil, request: request)
+                if configuration.pageCacheEnabled { return try await sharedRender(route, snapshot: snapshot, now: now) }
+                return try await render(route, snapshot: snapshot, now: now, compress: Gzip.isAccepted(by: request.headers[.acceptEncoding]))
             }
+        }
+    }
+
+    /// The rendered page, or the themed error page for what stopped it (500 for the unexpected).
+    func respond(to request: Request, rendering: () async throws -> CachedPage) async -> Response {
+        do {
+            return try await rendering().response(to: request)
+        } catch let error as PageError {
+            return await errorResponse(error, request: request)
+        } catch {
+            logger.error("rendering \(request.uri.path) failed: \(error)")
+            return await errorResponse(nil, request: request)
         }
     }
 
@@ -166,18 +168,12 @@ public final class PublicSite: Sendable {
 
     /// A page rendered for one browser only (its pending comments shown), not kept in the cache.
     func privatePage(_ route: SiteRoute, request: Request, now: Date, pendingCommentIDs: [Int64]) async -> Response {
-        do {
-            let snapshot = try await snapshot(at: now)
+        await respond(to: request) {
             var page = try await render(
-                route, snapshot: snapshot, now: now, compress: Gzip.isAccepted(by: request.headers[.acceptEncoding]),
+                route, snapshot: try await snapshot(at: now), now: now, compress: Gzip.isAccepted(by: request.headers[.acceptEncoding]),
                 pendingCommentIDs: pendingCommentIDs)
             page.makePrivate()
-            return page.response(to: request)
-        } catch let error as PageError {
-            return await errorResponse(error, request: request)
-        } catch {
-            logger.error("rendering \(request.uri.path) failed: \(error)")
-            return await errorResponse(nil, request: request)
+            return page
         }
     }
 
@@ -218,7 +214,8 @@ public final class PublicSite: Sendable {
         let now = clock()
         var html: String?
         var language = "ar"
-        if let snapshot = try? await snapshot(at: now) {
+        let snapshot = try? await snapshot(at: now)
+        if let snapshot {
             language = snapshot.settings.language
             let builder = pageBuilder(snapshot, now: now)
             var view = builder.frame(
@@ -232,7 +229,7 @@ public final class PublicSite: Sendable {
             + "<h1>\(HTMLText.escape(title.ar))</h1><p>\(HTMLText.escape(message.ar))</p></html>"
         let page = CachedPage(
             status: status, html: body, lastModified: nil, validUntil: .distantPast, cacheControl: "no-store",
-            extraHeaders: (try? await snapshot(at: now))?.securityHeaders ?? SecurityHeaders.html)
+            extraHeaders: snapshot?.securityHeaders ?? SecurityHeaders.html)
         return page.response(to: request)
     }
 
