@@ -15,24 +15,20 @@ struct SitemapWriter {
 
     let dates: FeedDates
 
-    func index(_ sitemaps: [Entry]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for sitemap in sitemaps {
-            xml += "<sitemap><loc>\(XMLText.escape(sitemap.url))</loc>"
-            if let date = sitemap.lastModified { xml += "<lastmod>\(dates.rfc3339(date))</lastmod>" }
-            xml += "</sitemap>\n"
-        }
-        return xml + "</sitemapindex>\n"
-    }
+    /// The sitemap index: one `<sitemap>` per sitemap.
+    func index(_ sitemaps: [Entry]) -> String { list(sitemaps, root: "sitemapindex", item: "sitemap") }
 
-    func urls(_ entries: [Entry]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    /// A sitemap: one `<url>` per page.
+    func urls(_ entries: [Entry]) -> String { list(entries, root: "urlset", item: "url") }
+
+    func list(_ entries: [Entry], root: String, item: String) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<\(root) xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for entry in entries {
-            xml += "<url><loc>\(XMLText.escape(entry.url))</loc>"
+            xml += "<\(item)><loc>\(XMLText.escape(entry.url))</loc>"
             if let date = entry.lastModified { xml += "<lastmod>\(dates.rfc3339(date))</lastmod>" }
-            xml += "</url>\n"
+            xml += "</\(item)>\n"
         }
-        return xml + "</urlset>\n"
+        return xml + "</\(root)>\n"
     }
 
     func news(_ entries: [NewsEntry], publication: String, language: String) -> String {
