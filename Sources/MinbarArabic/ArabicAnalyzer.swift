@@ -42,6 +42,10 @@ public enum ArabicAnalyzer {
             let v = scalar.value
             return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
         }
+        switch scalar.value {
+        case 0x0621...0x063A, 0x0641...0x064A: return true  // Arabic letters: most of every text
+        default: break
+        }
         if ArabicNormalizer.isDiacritic(scalar) || scalar == ArabicNormalizer.tatweel { return true }
         switch scalar.value {
         case 0x060C, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4: return false  // Arabic punctuation
@@ -58,34 +62,69 @@ public enum ArabicAnalyzer {
     /// ```
     public static func tokens(in text: String) -> [SearchToken] {
         var tokens: [SearchToken] = []
+        scanWords(in: text, buildingTerms: true) { range, term in
+            tokens.append(SearchToken(term: String(term), range: range))
+            return true
+        }
+        return tokens
+    }
+
+    /// The ranges of `count` words of a text starting at word number `first` (counted as
+    /// `tokens(in:)` counts them), without folding any word: snippets of long articles need the
+    /// place of a few words whose number the index already knows.
+    public static func wordRanges(in text: String, from first: Int, count: Int) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        guard count > 0 else { return ranges }
+        var number = 0
+        scanWords(in: text, buildingTerms: false) { range, _ in
+            if number >= first { ranges.append(range) }
+            number += 1
+            return ranges.count < count
+        }
+        return ranges
+    }
+
+    /// Walks the words of a text (a word with no letter left after folding, such as lone
+    /// harakat, is none), handing each one's range and, when `buildingTerms`, its folded form to
+    /// `visit` until it returns false.
+    @inline(__always)
+    static func scanWords(
+        in text: String, buildingTerms: Bool, _ visit: (Range<String.Index>, String.UnicodeScalarView) -> Bool
+    ) {
         var term = String.UnicodeScalarView()
+        var termLength = 0
         var start: String.Index?
+        var going = true
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         func finish(at end: String.Index) {
-            if let begin = start, !term.isEmpty { tokens.append(SearchToken(term: String(term), range: begin..<end)) }
-            term = String.UnicodeScalarView()
+            if let begin = start, termLength > 0 { going = visit(begin..<end, term) }
+            if buildingTerms { term = String.UnicodeScalarView() }
+            termLength = 0
             start = nil
         }
-        while index < scalars.endIndex {
+        func add(_ scalar: Unicode.Scalar) {
+            termLength += 1
+            if buildingTerms { term.append(scalar) }
+        }
+        while going, index < scalars.endIndex {
             let scalar = scalars[index]
             if isWordScalar(scalar) {
                 if start == nil { start = index }
                 if (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) {
                     // Presentation forms (ﻻ, ﷲ …): their compatibility decomposition, folded.
                     for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
-                        if let folded = fold(part), isWordScalar(part) { term.append(folded) }
+                        if let folded = fold(part), isWordScalar(part) { add(folded) }
                     }
                 } else if let folded = fold(scalar) {
-                    term.append(folded)
+                    add(folded)
                 }
             } else {
                 finish(at: index)
             }
             index = scalars.index(after: index)
         }
-        finish(at: scalars.endIndex)
-        return tokens
+        if going { finish(at: scalars.endIndex) }
     }
 
     /// The folded words of a text, space-separated: what the index stores.

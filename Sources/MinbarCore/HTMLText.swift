@@ -61,7 +61,7 @@ public enum HTMLText {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
                 continue
             }
@@ -74,25 +74,38 @@ public enum HTMLText {
         return String(result)
     }
 
+    /// Unicode whitespace, answered without a property lookup for ASCII and the Arabic block
+    /// (most of what an article is made of).
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0x21...0x7E, 0x0600...0x06FF: return false
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
     /// Decodes the named entities Minbar writes and numeric ones.
     public static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") {
-                let name = text[text.index(after: index)..<semicolon]
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        // Scalars, not Characters: grapheme breaking over Arabic text is slow.
+        let scalars = text.unicodeScalars
+        var result = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "&", let semicolon = scalars[index...].prefix(12).firstIndex(of: ";") {
+                let name = Substring(scalars[scalars.index(after: index)..<semicolon])
                 if let decoded = decodeEntity(name) {
-                    result.append(decoded)
-                    index = text.index(after: semicolon)
+                    result.append(contentsOf: String(decoded).unicodeScalars)
+                    index = scalars.index(after: semicolon)
                     continue
                 }
             }
-            result.append(character)
-            index = text.index(after: index)
+            result.append(scalar)
+            index = scalars.index(after: index)
         }
-        return result
+        return String(result)
     }
 
     static func decodeEntity(_ name: Substring) -> Character? {

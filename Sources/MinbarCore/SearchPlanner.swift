@@ -191,26 +191,60 @@ public enum SearchPlanner {
 
     // MARK: Snippets
 
-    /// The snippet of a long text, analysing only the part around where its first match is
-    /// known to be (word `index` of `count`, from the index's folded text): long articles cost
-    /// a few hundred words of analysis, not all of them. Falls back to the whole text when the
-    /// estimate misses.
-    public static func snippet(_ plan: SearchPlan, text: String, nearWord index: Int, of count: Int, length: Int = 30) -> String {
-        let bytes = Array(text.utf8)
-        guard count > 0, index >= 0, bytes.count > 6_000 else { return snippet(plan, text: text, length: length) }
-        let center = Int(Double(bytes.count) * Double(index) / Double(count))
-        var lower = max(0, center - 1_500)
-        var upper = min(bytes.count, center + 2_500)
-        // Cut at spaces, which are always character boundaries.
-        while lower > 0, lower < bytes.count, bytes[lower] != 0x20 { lower += 1 }
-        while upper < bytes.count, upper > lower, bytes[upper] != 0x20 { upper -= 1 }
-        guard upper > lower else { return snippet(plan, text: text, length: length) }
-        let window = String(decoding: bytes[lower..<upper], as: UTF8.self)
-        var html = snippet(plan, text: window, length: length)
-        guard html.contains("<mark>") else { return snippet(plan, text: text, length: length) }
-        if lower > 0, !html.hasPrefix("… ") { html = "… " + html }
-        if upper < bytes.count, !html.hasSuffix(" …") { html += " …" }
+    /// About `length` words of an article's plain text around its best cluster of matches, like
+    /// `snippet(_:text:length:)`, found from the ids `matcher` gave the article's folded words
+    /// (the index holds them word for word): only the words shown are located in the text, none
+    /// is folded but the marked ones (checked against the index; any disagreement falls back to
+    /// analysing the whole text).
+    public static func snippet(_ plan: SearchPlan, text: String, matcher: SearchMatcher, ids: [Int32], length: Int = 30) -> String {
+        let wordCount = ids.firstIndex(of: SearchMatcher.separator) ?? ids.count
+        var hits: [Int] = []
+        for index in 0..<wordCount where matcher.isHighlighted(ids[index]) { hits.append(index) }
+        let start = bestWindow(hits, length: length)
+        let shown = min(length, wordCount - start)
+        guard shown > 0 else { return snippet(plan, text: text, length: length) }
+        let ranges = ArabicAnalyzer.wordRanges(in: text, from: start, count: shown)
+        guard ranges.count == shown else { return snippet(plan, text: text, length: length) }
+        var html = start > 0 ? "… " : ""
+        var cursor = ranges[0].lowerBound
+        for (offset, range) in ranges.enumerated() {
+            html += HTMLText.escape(String(text[cursor..<range.lowerBound]))
+            let word = String(text[range])
+            if matcher.isHighlighted(ids[start + offset]) {
+                guard ArabicAnalyzer.tokens(in: word).map(\.term) == [matcher.word(ids[start + offset])] else {
+                    return snippet(plan, text: text, length: length)
+                }
+                html += "<mark>" + HTMLText.escape(word) + "</mark>"
+            } else {
+                html += HTMLText.escape(word)
+            }
+            cursor = range.upperBound
+        }
+        if start + shown < wordCount {
+            html += " …"
+        } else {
+            html += HTMLText.escape(String(text[cursor...]))
+        }
         return html
+    }
+
+    /// The first word of the `length`-word window holding the most matches (a quarter of the
+    /// window before the first of them), given the matched word numbers in order.
+    static func bestWindow(_ hits: [Int], length: Int) -> Int {
+        var start = 0
+        var bestCount = 0
+        var lower = 0
+        var upper = 0
+        for hit in hits {
+            let windowStart = max(0, hit - length / 4)
+            while lower < hits.count, hits[lower] < windowStart { lower += 1 }
+            while upper < hits.count, hits[upper] < windowStart + length { upper += 1 }
+            if upper - lower > bestCount {
+                bestCount = upper - lower
+                start = windowStart
+            }
+        }
+        return start
     }
 
     /// About `length` words of the original text around the best cluster of matches, escaped,
@@ -220,18 +254,7 @@ public enum SearchPlanner {
         guard !tokens.isEmpty else { return "" }
         let matching = plan.matchingWords
         let hits = tokens.indices.filter { matching[tokens[$0].term] != nil }
-        var start = 0
-        if !hits.isEmpty {
-            var bestCount = 0
-            for hit in hits {
-                let windowStart = max(0, hit - length / 4)
-                let count = hits.filter { $0 >= windowStart && $0 < windowStart + length }.count
-                if count > bestCount {
-                    bestCount = count
-                    start = windowStart
-                }
-            }
-        }
+        let start = bestWindow(hits, length: length)
         let end = min(tokens.count, start + length)
         var html = start > 0 ? "… " : ""
         var cursor = tokens[start].range.lowerBound
@@ -266,6 +289,10 @@ public struct SearchMatcher: Sendable {
     let phrases: [(clause: Int, ids: [Int32], level: SearchPlan.Level)]
     /// The words as typed, in order.
     let typed: [Int32]
+    /// Word id → whether snippets mark it (`SearchPlan.matchingWords`).
+    let highlighted: [Bool]
+    /// The id of `|`, which the index puts between an article's body and its labels.
+    public static let separator: Int32 = -2
 
     public init(_ plan: SearchPlan) {
         self.plan = plan
@@ -291,6 +318,8 @@ public struct SearchMatcher: Sendable {
             }
         }
         typed = plan.clauses.flatMap(\.words).map(id)
+        let matching = plan.matchingWords
+        highlighted = words.map { matching[String(decoding: $0, as: UTF8.self)] != nil }
         self.words = words
         self.phrases = phrases
         self.table = (0..<words.count).map { table[Int32($0)] ?? [] }
@@ -308,8 +337,18 @@ public struct SearchMatcher: Sendable {
         return hash
     }
 
+    /// Whether snippets mark the word with this id.
+    public func isHighlighted(_ id: Int32) -> Bool {
+        id >= 0 && highlighted[Int(id)]
+    }
+
+    /// The folded word with this id.
+    public func word(_ id: Int32) -> String {
+        String(decoding: words[Int(id)], as: UTF8.self)
+    }
+
     /// The ids of a folded text's space-separated words, in order (-1 for words the plan does
-    /// not know).
+    /// not know, `separator` for `|`).
     public func encode(_ text: String) -> [Int32] {
         var text = text
         return text.withUTF8 { buffer -> [Int32] in
@@ -323,7 +362,7 @@ public struct SearchMatcher: Sendable {
                 var end = start
                 while end < count, buffer[end] != 0x20 { end += 1 }
                 let slice = buffer[start..<end]
-                var found: Int32 = -1
+                var found: Int32 = end - start == 1 && buffer[start] == UInt8(ascii: "|") ? Self.separator : -1
                 if let candidates = idsByHash[Self.hash(slice)] {
                     for candidate in candidates where words[Int(candidate)].elementsEqual(slice) {
                         found = candidate
@@ -345,11 +384,6 @@ public struct SearchMatcher: Sendable {
             if index == sequence.count { return true }
         }
         return false
-    }
-
-    /// Where the first word of the plan is in a text's ids (-1 when none is).
-    public func firstMatch(in ids: [Int32]) -> Int {
-        ids.firstIndex { $0 >= 0 && !table[Int($0)].isEmpty } ?? -1
     }
 
     /// Whether every quoted phrase of the plan is in the title or body as typed.

@@ -133,8 +133,8 @@ extension SQLiteContentStore: SearchIndex {
             let allRows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
             let rows = Array(allRows.prefix(Self.rerankLimit))
             var scored: [(id: Int64, score: Double)] = []
-            // Where each candidate's first match is in its body, for snippets.
-            var firstMatches: [Int64: (index: Int, count: Int)] = [:]
+            // Each candidate's folded words as ids, for snippets.
+            var bodies: [Int64: [Int32]] = [:]
             for row in rows {
                 guard let foldedTitle = row["folded_title"] as String?, let foldedBody = row["folded_body"] as String? else { continue }
                 let title = matcher.encode(foldedTitle)
@@ -145,7 +145,7 @@ extension SQLiteContentStore: SearchIndex {
                 let published: Date = row["published_at"]
                 let score = matcher.score(relevance: -rank, title: title, body: body, age: now.timeIntervalSince(published))
                 scored.append((row["id"], score))
-                if query.withSnippets { firstMatches[row["id"]] = (matcher.firstMatch(in: body), body.count) }
+                if query.withSnippets { bodies[row["id"]] = body }
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
             // Quoted phrases are checked in the text, so only re-ranked candidates can hold them.
@@ -165,8 +165,8 @@ extension SQLiteContentStore: SearchIndex {
                 var snippet = ""
                 if query.withSnippets {
                     let text = HTMLText.plainText(fromHTML: article.body.html)
-                    if let first = firstMatches[id] {
-                        snippet = SearchPlanner.snippet(plan, text: text, nearWord: first.index, of: first.count)
+                    if let body = bodies[id] {
+                        snippet = SearchPlanner.snippet(plan, text: text, matcher: matcher, ids: body)
                     } else {
                         snippet = SearchPlanner.snippet(plan, text: text)
                     }

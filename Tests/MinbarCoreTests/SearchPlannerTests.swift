@@ -50,19 +50,33 @@ import Testing
         #expect(snippet.contains("&lt;أولوية&gt; &amp; ضرورة"))
     }
 
-    @Test func aLongArticleSnippetIsCutAroundItsFirstMatchLikeTheWholeTextWould() throws {
+    @Test func aSnippetFromTheIndexWordsIsTheSnippetOfTheWholeText() throws {
         let plan = try #require(SearchPlanner.plan("وزير الدفاع", vocabulary: vocabulary))
-        let filler = Array(repeating: "كلام عام عن الأحداث اليومية في المنطقة.", count: 400).joined(separator: " ")
-        let text = filler + " قال وزير الدفاع إن الاجتماع مهم. " + filler
         let matcher = SearchMatcher(plan)
-        let ids = matcher.encode(ArabicAnalyzer.foldedText(text))
-        let first = matcher.firstMatch(in: ids)
-        #expect(first > 0)
-        let windowed = SearchPlanner.snippet(plan, text: text, nearWord: first, of: ids.count)
-        #expect(windowed.contains("<mark>وزير</mark> <mark>الدفاع</mark>"))
-        #expect(windowed.hasPrefix("… ") && windowed.hasSuffix(" …"))
-        #expect(windowed == SearchPlanner.snippet(plan, text: text), "the same snippet as analysing the whole text")
-        // A wrong estimate still finds the match.
-        #expect(SearchPlanner.snippet(plan, text: text, nearWord: 0, of: ids.count).contains("<mark>وزير</mark>"))
+        let filler = Array(repeating: "كلامٌ عامّ عن الأحداث اليومية في المنطقة ـ ﻻ ٢٠٢٧ Ünited، ", count: 40).joined(separator: " ")
+        let texts = [
+            filler + " قال وزيرُ الدفاع إن الاجتماع مهم. " + filler,
+            "قال وزير الدفاع: «نعم» & <لا>",
+            filler + " وزير " + filler + " الدفاع وزير الدفاع",
+            "لا شيء هنا " + filler,
+            "ـــ َ وزير",
+        ]
+        for text in texts {
+            let ids = matcher.encode(ArabicAnalyzer.foldedText(text) + " | تصنيف")
+            let fast = SearchPlanner.snippet(plan, text: text, matcher: matcher, ids: ids)
+            #expect(fast == SearchPlanner.snippet(plan, text: text), "the same snippet as analysing the whole text")
+        }
+        let long = SearchPlanner.snippet(plan, text: texts[0], matcher: matcher, ids: matcher.encode(ArabicAnalyzer.foldedText(texts[0])))
+        #expect(long.contains("<mark>وزيرُ</mark> <mark>الدفاع</mark>"))
+        #expect(long.hasPrefix("… ") && long.hasSuffix(" …"))
+    }
+
+    @Test func wordRangesCountWordsAsTokensDo() {
+        let text = "ـــ َ قال وزيرُ الدفاع: «نعم» ﻻ ٢٠٢٧ Ünited 5G، ؟"
+        let tokens = ArabicAnalyzer.tokens(in: text)
+        for first in 0..<tokens.count {
+            #expect(ArabicAnalyzer.wordRanges(in: text, from: first, count: 3) == tokens.dropFirst(first).prefix(3).map(\.range))
+        }
+        #expect(ArabicAnalyzer.wordRanges(in: text, from: tokens.count, count: 3).isEmpty)
     }
 }
