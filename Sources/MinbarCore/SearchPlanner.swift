@@ -396,6 +396,35 @@ public struct SearchMatcher: Sendable {
         return true
     }
 
+    /// BM25 over every clause of the plan, for candidates FTS5 did not rank: `documents` articles
+    /// in all, `clauseFrequencies[i]` of them matching clause i, the title counting twice.
+    /// (FTS5's bm25() counts each phrase's articles by walking all of them, which for a common
+    /// word is most of a search's time; the counts are known in memory.)
+    public func relevance(title: [Int32], body: [Int32], documents: Int, clauseFrequencies: [Int], averageLength: Double) -> Double {
+        let count = plan.clauses.count
+        var frequencies = [Double](repeating: 0, count: count)
+        for (weight, ids) in [(2.0, title), (1.0, body)] {
+            for id in ids where id >= 0 {
+                for (clause, _) in table[Int(id)] { frequencies[clause] += weight }
+            }
+        }
+        for (clause, ids, _) in phrases {
+            if Self.contains(ids, in: title) { frequencies[clause] += 2 }
+            if Self.contains(ids, in: body) { frequencies[clause] += 1 }
+        }
+        let k1 = 1.2
+        let b = 0.75
+        let length = Double(2 * title.count + body.count)
+        let norm = k1 * (1 - b + b * length / max(averageLength, 1))
+        var total = 0.0
+        for clause in 0..<count where frequencies[clause] > 0 {
+            let n = Double(min(clauseFrequencies.indices.contains(clause) ? clauseFrequencies[clause] : 1, documents))
+            let idf = max(log((Double(documents) - n + 0.5) / (n + 0.5) + 1), 1e-6)
+            total += idf * frequencies[clause] * (k1 + 1) / (frequencies[clause] + norm)
+        }
+        return total
+    }
+
     /// Convenience for folded texts (tests).
     public func score(relevance: Double, titleWords: [String], bodyWords: [String], age: TimeInterval) -> Double {
         score(relevance: relevance, title: encode(titleWords.joined(separator: " ")), body: encode(bodyWords.joined(separator: " ")), age: age)

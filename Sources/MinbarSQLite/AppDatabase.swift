@@ -217,6 +217,11 @@ public struct AppDatabase: Sendable {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v6-search-filter") { db in
+            // Whether a search candidate is published, without reading its row: article rows hold
+            // their bodies and often spill into overflow pages.
+            try db.create(index: "article_search_filter", on: "article", columns: ["id", "status", "published_at"])
+        }
         return migrator
     }
 }

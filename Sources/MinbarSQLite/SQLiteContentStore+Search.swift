@@ -8,7 +8,7 @@ extension SQLiteContentStore: SearchIndex {
     static let candidateLimit = 200
     /// The best candidates by BM25 that are re-ranked (coverage, title, proximity, recency); the
     /// rest follow in BM25 order. Pages past the first few are rarely read.
-    static let rerankLimit = 100
+    static let rerankLimit = 50
     /// Above this many matching articles a clause is "common" (في، الحكومة on a big site):
     /// scoring every match would cost more than the answer is worth.
     static let selectiveMatchLimit = 1_500
@@ -98,14 +98,15 @@ extension SQLiteContentStore: SearchIndex {
             : SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms)
         guard let plan = planned else { return SearchResults() }
         let limit = min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit)
-        let (match, candidates) = Self.candidateQuery(plan, vocabulary: vocabulary, limit: limit)
+        let candidates = Self.candidateQuery(plan, vocabulary: vocabulary, limit: limit)
+        let match = candidates.match
         // FTS5 finds and ranks the candidates alone (its ORDER BY rank LIMIT path keeps only the
         // best rows), then the few best are joined with the articles and filtered. A generous
         // inner limit leaves room for rows the filters drop.
         var sql = """
-            SELECT a.id, a.published_at, f.rank AS rank, ROW_NUMBER() OVER (ORDER BY f.rank) AS position
-            FROM (\(candidates)) f
-            JOIN article a ON a.id = f.rowid
+            SELECT a.id, f.rank AS rank, (julianday(a.published_at) - 2440587.5) * 86400.0 AS published
+            FROM (\(candidates.sql)) f
+            JOIN article a INDEXED BY article_search_filter ON a.id = f.rowid
             WHERE a.status = ? AND a.published_at <= ?
             """
         var arguments: StatementArguments = [match, ArticleStatus.published.rawValue, now]
@@ -118,39 +119,53 @@ extension SQLiteContentStore: SearchIndex {
             arguments += StatementArguments(query.excludingIDs)
         }
         sql += " ORDER BY f.rank LIMIT \(limit)"
-        // The folded text of the best candidates that passed the filters, and only theirs, in the
-        // same statement.
-        sql = """
-            SELECT c.id, c.published_at, c.rank, s.title AS folded_title, s.body || ' | ' || s.labels AS folded_body
-            FROM (\(sql)) c LEFT JOIN article_search s ON s.rowid = c.id AND c.position <= \(Self.rerankLimit)
-            ORDER BY c.rank
-            """
         // One read: candidates, ranking and the page's articles.
         let candidateSQL = sql
         let candidateArguments = arguments
         let matcher = SearchMatcher(plan)
         let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
-            let allRows = try db.fetchRows(sql: candidateSQL, arguments: candidateArguments)
-            let rows = Array(allRows.prefix(Self.rerankLimit))
+            // (id, rank, publication time) best first; read by column number from a cursor, as
+            // there are hundreds.
+            var candidateRows: [(id: Int64, rank: Double, published: Double)] = []
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: candidateSQL), arguments: candidateArguments)
+            while let row = try cursor.next() { candidateRows.append((row[0], row[1], row[2])) }
+            // The folded text of the best candidates that passed the filters, and only theirs.
+            let best = candidateRows.prefix(Self.rerankLimit).map(\.id)
+            var foldedTexts: [Int64: (title: String, body: String)] = [:]
+            if !best.isEmpty {
+                let texts = try Row.fetchCursor(
+                    db.cachedStatement(
+                        sql: "SELECT rowid, title, body || ' | ' || labels FROM article_search WHERE rowid IN (\(databaseQuestionMarks(count: best.count)))"),
+                    arguments: StatementArguments(best))
+                while let row = try texts.next() { foldedTexts[row[0]] = (row[1], row[2]) }
+            }
+            // The re-ranked candidates' words as ids (each body is read once; the same ids make
+            // the snippet).
+            var texts: [(id: Int64, published: Double, rank: Double, title: [Int32], body: [Int32])] = []
+            for row in candidateRows.prefix(Self.rerankLimit) {
+                guard let folded = foldedTexts[row.id] else { continue }
+                texts.append((row.id, row.published, row.rank, matcher.encode(folded.title), matcher.encode(folded.body)))
+            }
+            let averageLength = texts.isEmpty ? 1 : Double(texts.reduce(0) { $0 + 2 * $1.title.count + $1.body.count }) / Double(texts.count)
             var scored: [(id: Int64, score: Double)] = []
-            // Each candidate's folded words as ids, for snippets.
             var bodies: [Int64: [Int32]] = [:]
-            for row in rows {
-                guard let foldedTitle = row["folded_title"] as String?, let foldedBody = row["folded_body"] as String? else { continue }
-                let title = matcher.encode(foldedTitle)
-                let body = matcher.encode(foldedBody)
+            for text in texts {
                 // A quoted phrase must be there as typed.
-                guard matcher.phrasesPresent(title: title, body: body) else { continue }
-                let rank: Double = row["rank"]
-                let published: Date = row["published_at"]
-                let score = matcher.score(relevance: -rank, title: title, body: body, age: now.timeIntervalSince(published))
-                scored.append((row["id"], score))
-                if query.withSnippets { bodies[row["id"]] = body }
+                guard matcher.phrasesPresent(title: text.title, body: text.body) else { continue }
+                let relevance =
+                    candidates.ranksByBM25
+                    ? -text.rank
+                    : matcher.relevance(
+                        title: text.title, body: text.body, documents: candidates.documents,
+                        clauseFrequencies: candidates.clauseFrequencies, averageLength: averageLength)
+                let score = matcher.score(relevance: relevance, title: text.title, body: text.body, age: now.timeIntervalSince1970 - text.published)
+                scored.append((text.id, score))
+                if query.withSnippets { bodies[text.id] = text.body }
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
             // Quoted phrases are checked in the text, so only re-ranked candidates can hold them.
             if !plan.clauses.contains(where: \.isPhrase) {
-                scored += allRows.dropFirst(Self.rerankLimit).map { ($0["id"], 0) }
+                scored += candidateRows.dropFirst(Self.rerankLimit).map { ($0.id, 0) }
             }
             let start = (max(query.page, 1) - 1) * query.perPage
             let pageIDs = start < scored.count ? Array(scored[start..<min(scored.count, start + query.perPage)]) : []
@@ -184,7 +199,20 @@ extension SQLiteContentStore: SearchIndex {
         return SearchResults(hits: hits, total: total, suggestion: suggestion)
     }
 
-    /// The MATCH expression and the candidate subquery (rowid, rank) for a plan.
+    /// How a plan's candidates are found: the FTS5 MATCH expression, the subquery giving
+    /// (rowid, rank) best first, whether that rank is FTS5's BM25, and what ranking needs
+    /// otherwise.
+    struct Candidates {
+        var match: String
+        var sql: String
+        var ranksByBM25: Bool
+        /// How many articles each clause can match (the site's word counts, in memory).
+        var clauseFrequencies: [Int]
+        /// About how many articles the site has (its most common word's count).
+        var documents: Int
+    }
+
+    /// The candidates of a plan.
     ///
     /// Scoring every match is what a search costs, so the expression depends on how many
     /// articles each clause can match (the site's word counts, in memory):
@@ -192,16 +220,22 @@ extension SQLiteContentStore: SearchIndex {
     /// - some clauses are rare: only those find candidates (an article with none of the rare
     ///   words is a poor answer), still best BM25 first; the ranking then weighs every clause;
     /// - every clause is common: the newest articles with the least common clause are the
-    ///   candidates (FTS5 walks them newest first and stops), each scored by BM25 — on a news
-    ///   site, the newest articles about a very common subject are the ones readers look for.
-    static func candidateQuery(_ plan: SearchPlan, vocabulary: SearchVocabulary, limit: Int) -> (String, String) {
+    ///   candidates (FTS5 walks them newest first and stops), and the ranking scores them with
+    ///   BM25 from the counts in memory — FTS5's bm25() would walk every article of each common
+    ///   word to count them; on a news site, the newest articles about a very common subject are
+    ///   the ones readers look for.
+    static func candidateQuery(_ plan: SearchPlan, vocabulary: SearchVocabulary, limit: Int) -> Candidates {
         let frequencies = plan.clauses.map { clause in
             clause.alternatives.reduce(0) { sum, alternative in
                 sum + (alternative.words.map { vocabulary.frequency($0) }.min() ?? 0)
             }
         }
+        let documents = max(vocabulary.mostCommonFrequency, frequencies.max() ?? 0, 1)
         let ranked = { (expression: String) in
-            (expression, "SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)' ORDER BY rank LIMIT \(limit * 2)")
+            Candidates(
+                match: expression,
+                sql: "SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)' ORDER BY rank LIMIT \(limit * 2)",
+                ranksByBM25: true, clauseFrequencies: frequencies, documents: documents)
         }
         if frequencies.reduce(0, +) <= selectiveMatchLimit {
             return ranked(ftsExpression(plan))
@@ -213,13 +247,13 @@ extension SQLiteContentStore: SearchIndex {
         }
         // Every clause is common: the least common one finds the newest candidates (FTS5 stops
         // after them; requiring all clauses would walk every common list to intersect them), and
-        // the ranking weighs the others.
+        // the ranking weighs the others. Newest first is the order past the re-ranked ones.
         let used = plan.clauses.indices.filter { frequencies[$0] > 0 }
         let narrowest = used.min { frequencies[$0] < frequencies[$1] }.map { clauseExpression(plan.clauses[$0]) } ?? ftsExpression(plan)
-        return (
-            narrowest,
-            "SELECT rowid, bm25(article_search, 2.0, 1.0, 1.5) AS rank FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT \(limit * 2)"
-        )
+        return Candidates(
+            match: narrowest,
+            sql: "SELECT rowid, -rowid AS rank FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT \(limit)",
+            ranksByBM25: false, clauseFrequencies: frequencies, documents: documents)
     }
 
     static func clauseExpression(_ clause: SearchPlan.Clause) -> String {
