@@ -39,39 +39,87 @@ public enum HTMLText {
     /// The text of trusted HTML (Minbar's own sanitized bodies): tags dropped, block ends as
     /// spaces, the common entities decoded, runs of white space collapsed.
     public static func plainText(fromHTML html: String) -> String {
-        // Bytes and scalars, not Characters: this runs over every body that is indexed, and
-        // grapheme breaking over Arabic text showed in profiles.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(html.utf8.count)
-        var insideTag = false
-        for byte in html.utf8 {
-            if insideTag {
-                if byte == UInt8(ascii: ">") {
-                    insideTag = false
-                    bytes.append(UInt8(ascii: " "))
+        // One pass over the bytes (tags, entities and white space together), one String at the
+        // end: this runs over every body that is indexed and every search hit's body.
+        var html = html
+        return html.withUTF8 { input -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(input.count)
+            var insideTag = false
+            var pendingSpace = false
+            var index = 0
+            func emit(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence, isSpace: Bool) {
+                if isSpace {
+                    pendingSpace = !output.isEmpty
+                    return
                 }
-            } else if byte == UInt8(ascii: "<") {
-                insideTag = true
-            } else {
-                bytes.append(byte)
+                if pendingSpace {
+                    output.append(UInt8(ascii: " "))
+                    pendingSpace = false
+                }
+                output.append(contentsOf: bytes)
             }
+            while index < input.count {
+                let byte = input[index]
+                if insideTag {
+                    if byte == UInt8(ascii: ">") {
+                        insideTag = false
+                        pendingSpace = !output.isEmpty
+                    }
+                    index += 1
+                    continue
+                }
+                // A run of bytes that are copied as they are: ASCII other than markup and space,
+                // and the Arabic block (lead bytes D8–DB and their continuation bytes).
+                let runStart = index
+                while index < input.count {
+                    let next = input[index]
+                    guard (0x21...0x7E).contains(next) || (0x80...0xBF).contains(next) || (0xD8...0xDB).contains(next),
+                        next != UInt8(ascii: "<"), next != UInt8(ascii: "&")
+                    else { break }
+                    index += 1
+                }
+                if index > runStart {
+                    emit(input[runStart..<index], isSpace: false)
+                    continue
+                }
+                if byte == UInt8(ascii: "<") {
+                    insideTag = true
+                    index += 1
+                    continue
+                }
+                if byte == UInt8(ascii: "&"), let (scalar, end) = entity(in: input, at: index) {
+                    var encoded: [UInt8] = []
+                    encoded.append(contentsOf: String(scalar).utf8)
+                    encoded.withUnsafeBufferPointer { emit($0[...], isSpace: isWhitespace(scalar)) }
+                    index = end
+                    continue
+                }
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                let end = min(index + length, input.count)
+                let isSpace: Bool
+                switch byte {
+                case 0x09...0x0D, 0x20: isSpace = true
+                case 0x00..<0x80: isSpace = false
+                default:
+                    isSpace = String(decoding: input[index..<end], as: UTF8.self).unicodeScalars.first.map(isWhitespace) ?? false
+                }
+                emit(input[index..<end], isSpace: isSpace)
+                index = end
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if bytes.contains(UInt8(ascii: "&")) { text = decodeEntities(text) }
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace {
-                result.append(" ")
-                pendingSpace = false
-            }
-            result.append(scalar)
-        }
-        return String(result)
+    }
+
+    /// The entity starting at `start` (`&name;`, at most 12 bytes with both marks) and the index
+    /// after it, if it is one `decodeEntity` knows.
+    static func entity(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
+        var semicolon = start + 1
+        while semicolon < min(bytes.count, start + 12), bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+        guard semicolon < bytes.count, bytes[semicolon] == UInt8(ascii: ";") else { return nil }
+        let name = String(decoding: bytes[(start + 1)..<semicolon], as: UTF8.self)
+        guard let character = decodeEntity(Substring(name)), let scalar = character.unicodeScalars.first else { return nil }
+        return (scalar, semicolon + 1)
     }
 
     /// Unicode whitespace, answered without a property lookup for ASCII and the Arabic block

@@ -352,30 +352,31 @@ extension SQLiteContentStore {
             authorLinks[row["article_id"], default: []].append(author(from: row))
         }
 
+        let c = ColumnPositions(rows[0])
         return rows.map { row in
-            let id: Int64 = row["id"]
-            let primaryID: Int64? = row["primary_category_id"]
-            let imageURL: String? = row["featured_image_url"]
-            let isBreaking: Bool = row["breaking"]
+            let id: Int64 = row[c["id"]]
+            let primaryID: Int64? = row[c["primary_category_id"]]
+            let imageURL: String? = row[c["featured_image_url"]]
+            let isBreaking: Bool = row[c["breaking"]]
             var article = Article(
-                id: id, slug: row["slug"], title: row["title"], excerpt: row["excerpt"],
+                id: id, slug: row[c["slug"]], title: row[c["title"]], excerpt: row[c["excerpt"]],
                 body: ArticleBody(
-                    html: row["body_html"], source: row["body_source"],
-                    format: ArticleBody.Format(rawValue: row["body_format"]) ?? .html),
-                status: ArticleStatus(rawValue: row["status"]) ?? .draft,
-                publishedAt: row["published_at"], modifiedAt: row["modified_at"], createdAt: row["created_at"],
-                breaking: isBreaking ? BreakingNews(until: row["breaking_until"]) : nil,
-                sourceCredit: row["source_credit"],
+                    html: row[c["body_html"]], source: row[c["body_source"]],
+                    format: ArticleBody.Format(rawValue: row[c["body_format"]]) ?? .html),
+                status: ArticleStatus(rawValue: row[c["status"]]) ?? .draft,
+                publishedAt: row[c["published_at"]], modifiedAt: row[c["modified_at"]], createdAt: row[c["created_at"]],
+                breaking: isBreaking ? BreakingNews(until: row[c["breaking_until"]]) : nil,
+                sourceCredit: row[c["source_credit"]],
                 primaryCategory: primaryID.flatMap { categoriesByID[$0] },
                 categories: categoryLinks[id] ?? [],
                 tags: tagLinks[id] ?? [],
                 authors: authorLinks[id] ?? [],
                 featuredImage: imageURL.map {
-                    FeaturedImage(url: $0, alt: row["featured_image_alt"], caption: row["featured_image_caption"])
+                    FeaturedImage(url: $0, alt: row[c["featured_image_alt"]], caption: row[c["featured_image_caption"]])
                 },
-                revision: row["revision"], ownerID: row["owner_id"])
-            article.commentsOpen = row["comments_open"]
-            article.commentCount = row["comment_count"] ?? 0
+                revision: row[c["revision"]], ownerID: row[c["owner_id"]])
+            article.commentsOpen = row[c["comments_open"]]
+            article.commentCount = row[c["comment_count"]] ?? 0
             return article
         }
     }
@@ -405,5 +406,20 @@ extension SQLiteContentStore {
     static func unique(_ ids: [Int64]) -> [Int64] {
         var seen = Set<Int64>()
         return ids.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Where each column of a result is, found once: GRDB's `row["name"]` lowercases every column
+/// name on each lookup, and an article row has over twenty columns read for every card.
+struct ColumnPositions {
+    let positions: [String: Int]
+
+    init(_ row: Row) {
+        positions = Dictionary(row.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    subscript(_ name: String) -> Int {
+        guard let position = positions[name] else { preconditionFailure("no column \(name) in the result") }
+        return position
     }
 }

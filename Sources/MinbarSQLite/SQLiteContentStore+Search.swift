@@ -7,8 +7,9 @@ extension SQLiteContentStore: SearchIndex {
     /// Most candidates FTS5 hands to the ranking.
     static let candidateLimit = 200
     /// The best candidates by BM25 that are re-ranked (coverage, title, proximity, recency); the
-    /// rest follow in BM25 order. Pages past the first few are rarely read.
-    static let rerankLimit = 50
+    /// rest follow in BM25 order. Pages past the first few are rarely read, and each re-ranked
+    /// candidate's text is read and scanned (on the DEV kit, 15 ranks as well as 100 did).
+    static let rerankLimit = 30
     /// Above this many matching articles a clause is "common" (في، الحكومة on a big site):
     /// scoring every match would cost more than the answer is worth.
     static let selectiveMatchLimit = 1_500

@@ -20,6 +20,10 @@ import Testing
         #expect(HTMLText.plainText(fromHTML: "<p>a&amp;b &lt;c&gt;</p>") == "a&b <c>")
         #expect(HTMLText.plainText(fromHTML: "") == "")
         #expect(HTMLText.plainText(fromHTML: "<p>وزير</p><p>الدفاع</p>") == "وزير الدفاع")
+        #expect(HTMLText.plainText(fromHTML: "أ\u{00A0}\u{3000}ب&#x2003;ج\u{2029}د\u{0085}هـ") == "أ ب ج د هـ")
+        #expect(HTMLText.plainText(fromHTML: "&lt;p&gt;نص&lt;/p&gt; &amp;nbsp; &unknown; & ;") == "<p>نص</p> &nbsp; &unknown; & ;")
+        #expect(HTMLText.plainText(fromHTML: "<br>&nbsp;<b>نص</b>&nbsp;") == "نص")
+        #expect(HTMLText.plainText(fromHTML: "Ünïcode 😀 中文&#128512;") == "Ünïcode 😀 中文😀")
     }
 
     @Test func cutsExcerptsAtWords() {
