@@ -289,6 +289,10 @@ public struct SearchMatcher: Sendable {
     let phrases: [(clause: Int, ids: [Int32], level: SearchPlan.Level)]
     /// The words as typed, in order.
     let typed: [Int32]
+    /// Every alternative of every clause, in order, as word ids.
+    let alternatives: [(clause: Int, index: Int, ids: [Int32])]
+    /// Word id → the single-word alternatives it is.
+    let singleAlternatives: [[Int]]
     /// Word id → whether snippets mark it (`SearchPlan.matchingWords`).
     let highlighted: [Bool]
     /// The id of `|`, which the index puts between an article's body and its labels.
@@ -318,6 +322,18 @@ public struct SearchMatcher: Sendable {
             }
         }
         typed = plan.clauses.flatMap(\.words).map(id)
+        var alternatives: [(clause: Int, index: Int, ids: [Int32])] = []
+        for (clauseIndex, clause) in plan.clauses.enumerated() {
+            for (index, alternative) in clause.alternatives.enumerated() {
+                alternatives.append((clauseIndex, index, alternative.words.map(id)))
+            }
+        }
+        self.alternatives = alternatives
+        var singles = [[Int]](repeating: [], count: words.count)
+        for (index, alternative) in alternatives.enumerated() where alternative.ids.count == 1 {
+            singles[Int(alternative.ids[0])].append(index)
+        }
+        singleAlternatives = singles
         let matching = plan.matchingWords
         highlighted = words.map { matching[String(decoding: $0, as: UTF8.self)] != nil }
         self.words = words
@@ -396,33 +412,70 @@ public struct SearchMatcher: Sendable {
         return true
     }
 
-    /// BM25 over every clause of the plan, for candidates FTS5 did not rank: `documents` articles
-    /// in all, `clauseFrequencies[i]` of them matching clause i, the title counting twice.
-    /// (FTS5's bm25() counts each phrase's articles by walking all of them, which for a common
-    /// word is most of a search's time; the counts are known in memory.)
-    public func relevance(title: [Int32], body: [Int32], documents: Int, clauseFrequencies: [Int], averageLength: Double) -> Double {
-        let count = plan.clauses.count
-        var frequencies = [Double](repeating: 0, count: count)
-        for (weight, ids) in [(2.0, title), (1.0, body)] {
-            for id in ids where id >= 0 {
-                for (clause, _) in table[Int(id)] { frequencies[clause] += weight }
-            }
+    /// What `bm25` needs beyond a candidate's text.
+    public struct BM25Inputs: Sendable {
+        /// Articles in the index.
+        public var documents: Int
+        /// Words per article, title, body and labels together.
+        public var averageLength: Double
+        /// For each clause and alternative, how many articles hold it; nil for alternatives
+        /// that are not weighed (not in the MATCH expression whose BM25 this stands for).
+        public var documentCounts: [[Int?]]
+
+        public init(documents: Int, averageLength: Double, documentCounts: [[Int?]]) {
+            self.documents = documents
+            self.averageLength = averageLength
+            self.documentCounts = documentCounts
         }
-        for (clause, ids, _) in phrases {
-            if Self.contains(ids, in: title) { frequencies[clause] += 2 }
-            if Self.contains(ids, in: body) { frequencies[clause] += 1 }
+    }
+
+    /// BM25 computed as FTS5's `bm25(2.0, 1.0, 1.5)` computes it for a MATCH of the weighed
+    /// alternatives: each alternative a phrase with its own IDF, its occurrences counted twice in
+    /// the title, once in the body and one and a half times in the labels (after the first
+    /// `separator`), the article's length being all its words. For candidates FTS5 did not rank:
+    /// its ranked path costs more than this when there are few matches, and for a common word its
+    /// bm25() walks every article holding it to count them, while the counts are in memory.
+    public func bm25(title: [Int32], body: [Int32], inputs: BM25Inputs) -> Double {
+        var frequencies = [Double](repeating: 0, count: alternatives.count)
+        let labelsStart = body.firstIndex(of: Self.separator) ?? body.count
+        for id in title where id >= 0 {
+            for alternative in singleAlternatives[Int(id)] { frequencies[alternative] += 2.0 }
         }
+        for (position, id) in body.enumerated() where id >= 0 {
+            let weight = position < labelsStart ? 1.0 : 1.5
+            for alternative in singleAlternatives[Int(id)] { frequencies[alternative] += weight }
+        }
+        for (index, alternative) in alternatives.enumerated() where alternative.ids.count > 1 {
+            frequencies[index] += 2.0 * Double(Self.occurrences(of: alternative.ids, in: title[...]))
+            frequencies[index] += 1.0 * Double(Self.occurrences(of: alternative.ids, in: body[..<labelsStart]))
+            frequencies[index] += 1.5 * Double(Self.occurrences(of: alternative.ids, in: body[labelsStart...]))
+        }
+        let length = Double(title.count + body.count - body.lazy.filter { $0 == Self.separator }.count)
         let k1 = 1.2
         let b = 0.75
-        let length = Double(2 * title.count + body.count)
-        let norm = k1 * (1 - b + b * length / max(averageLength, 1))
+        let norm = k1 * (1 - b + b * length / max(inputs.averageLength, 1e-9))
+        let n = Double(inputs.documents)
         var total = 0.0
-        for clause in 0..<count where frequencies[clause] > 0 {
-            let n = Double(min(clauseFrequencies.indices.contains(clause) ? clauseFrequencies[clause] : 1, documents))
-            let idf = max(log((Double(documents) - n + 0.5) / (n + 0.5) + 1), 1e-6)
-            total += idf * frequencies[clause] * (k1 + 1) / (frequencies[clause] + norm)
+        for (index, alternative) in alternatives.enumerated() where frequencies[index] > 0 {
+            guard let count = inputs.documentCounts[alternative.clause][alternative.index] else { continue }
+            var idf = log((n - Double(count) + 0.5) / (Double(count) + 0.5))
+            if idf <= 0 { idf = 1e-6 }
+            total += idf * frequencies[index] * (k1 + 1) / (frequencies[index] + norm)
         }
         return total
+    }
+
+    /// How many times a word sequence stands in a text (overlaps counted, as FTS5 counts phrase
+    /// instances).
+    static func occurrences(of sequence: [Int32], in text: ArraySlice<Int32>) -> Int {
+        guard !sequence.isEmpty, sequence.count <= text.count else { return 0 }
+        var found = 0
+        var start = text.startIndex
+        while start + sequence.count <= text.endIndex {
+            if text[start] == sequence[0], text[start..<(start + sequence.count)].elementsEqual(sequence) { found += 1 }
+            start += 1
+        }
+        return found
     }
 
     /// Convenience for folded texts (tests).

@@ -101,15 +101,28 @@ extension SQLiteContentStore: SearchIndex {
         let limit = min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit)
         let candidates = Self.candidateQuery(plan, vocabulary: vocabulary, limit: limit)
         let match = candidates.match
-        // FTS5 finds and ranks the candidates alone (its ORDER BY rank LIMIT path keeps only the
-        // best rows), then the few best are joined with the articles and filtered. A generous
-        // inner limit leaves room for rows the filters drop.
-        var sql = """
-            SELECT a.id, f.rank AS rank, (julianday(a.published_at) - 2440587.5) * 86400.0 AS published
-            FROM (\(candidates.sql)) f
-            JOIN article a INDEXED BY article_search_filter ON a.id = f.rowid
-            WHERE a.status = ? AND a.published_at <= ?
-            """
+        // Every candidate is joined with its article and filtered; with a generous FTS5 limit
+        // for the rows the filters drop.
+        let publication = "(julianday(a.published_at) - 2440587.5) * 86400.0"
+        var sql: String
+        switch candidates.kind {
+        case .all:
+            // Few matches: all of them with their folded text, in one statement.
+            sql = """
+                SELECT s.rowid, 0.0, \(publication), s.title, s.body || ' | ' || s.labels
+                FROM article_search s
+                JOIN article a INDEXED BY article_search_filter ON a.id = s.rowid
+                WHERE s.article_search MATCH ? AND a.status = ? AND a.published_at <= ?
+                """
+        case .ranked, .newest:
+            // FTS5 finds (and for `.ranked` ranks) the candidates alone, then they are filtered.
+            sql = """
+                SELECT a.id, f.rank AS rank, \(publication)
+                FROM (\(candidates.sql)) f
+                JOIN article a INDEXED BY article_search_filter ON a.id = f.rowid
+                WHERE a.status = ? AND a.published_at <= ?
+                """
+        }
         var arguments: StatementArguments = [match, ArticleStatus.published.rawValue, now]
         if let categoryIDs = query.categoryIDs {
             sql += " AND a.id IN (SELECT article_id FROM article_category WHERE category_id IN (\(databaseQuestionMarks(count: max(categoryIDs.count, 1)))))"
@@ -119,21 +132,24 @@ extension SQLiteContentStore: SearchIndex {
             sql += " AND a.id NOT IN (\(databaseQuestionMarks(count: query.excludingIDs.count)))"
             arguments += StatementArguments(query.excludingIDs)
         }
-        sql += " ORDER BY f.rank LIMIT \(limit)"
+        if candidates.kind != .all { sql += " ORDER BY f.rank LIMIT \(limit)" }
         // One read: candidates, ranking and the page's articles.
         let candidateSQL = sql
         let candidateArguments = arguments
         let matcher = SearchMatcher(plan)
         let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
-            // (id, rank, publication time) best first; read by column number from a cursor, as
-            // there are hundreds.
+            // (id, rank, publication time) best first, and the folded text of those re-ranked;
+            // read by column number from cursors, as there are hundreds.
             var candidateRows: [(id: Int64, rank: Double, published: Double)] = []
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: candidateSQL), arguments: candidateArguments)
-            while let row = try cursor.next() { candidateRows.append((row[0], row[1], row[2])) }
-            // The folded text of the best candidates that passed the filters, and only theirs.
-            let best = candidateRows.prefix(Self.rerankLimit).map(\.id)
             var foldedTexts: [Int64: (title: String, body: String)] = [:]
-            if !best.isEmpty {
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: candidateSQL), arguments: candidateArguments)
+            while let row = try cursor.next() {
+                candidateRows.append((row[0], row[1], row[2]))
+                if candidates.kind == .all { foldedTexts[row[0]] = (row[3], row[4]) }
+            }
+            if candidates.kind != .all, !candidateRows.isEmpty {
+                // The folded text of the best candidates that passed the filters, and only theirs.
+                let best = candidateRows.prefix(Self.rerankLimit).map(\.id)
                 let texts = try Row.fetchCursor(
                     db.cachedStatement(
                         sql: "SELECT rowid, title, body || ' | ' || labels FROM article_search WHERE rowid IN (\(databaseQuestionMarks(count: best.count)))"),
@@ -143,22 +159,21 @@ extension SQLiteContentStore: SearchIndex {
             // The re-ranked candidates' words as ids (each body is read once; the same ids make
             // the snippet).
             var texts: [(id: Int64, published: Double, rank: Double, title: [Int32], body: [Int32])] = []
-            for row in candidateRows.prefix(Self.rerankLimit) {
+            for row in candidateRows.prefix(candidates.kind == .all ? candidateRows.count : Self.rerankLimit) {
                 guard let folded = foldedTexts[row.id] else { continue }
                 texts.append((row.id, row.published, row.rank, matcher.encode(folded.title), matcher.encode(folded.body)))
             }
-            let averageLength = texts.isEmpty ? 1 : Double(texts.reduce(0) { $0 + 2 * $1.title.count + $1.body.count }) / Double(texts.count)
+            // BM25 as FTS5 computes it, where FTS5 did not rank.
+            var weights: SearchMatcher.BM25Inputs?
+            if candidates.kind != .ranked, !texts.isEmpty {
+                weights = try Self.bm25Inputs(db, plan: plan, candidates: candidates, vocabulary: vocabulary)
+            }
             var scored: [(id: Int64, score: Double)] = []
             var bodies: [Int64: [Int32]] = [:]
             for text in texts {
                 // A quoted phrase must be there as typed.
                 guard matcher.phrasesPresent(title: text.title, body: text.body) else { continue }
-                let relevance =
-                    candidates.ranksByBM25
-                    ? -text.rank
-                    : matcher.relevance(
-                        title: text.title, body: text.body, documents: candidates.documents,
-                        clauseFrequencies: candidates.clauseFrequencies, averageLength: averageLength)
+                let relevance = weights.map { matcher.bm25(title: text.title, body: text.body, inputs: $0) } ?? -text.rank
                 let score = matcher.score(relevance: relevance, title: text.title, body: text.body, age: now.timeIntervalSince1970 - text.published)
                 scored.append((text.id, score))
                 if query.withSnippets { bodies[text.id] = text.body }
@@ -200,26 +215,36 @@ extension SQLiteContentStore: SearchIndex {
         return SearchResults(hits: hits, total: total, suggestion: suggestion)
     }
 
-    /// How a plan's candidates are found: the FTS5 MATCH expression, the subquery giving
-    /// (rowid, rank) best first, whether that rank is FTS5's BM25, and what ranking needs
-    /// otherwise.
+    /// How a plan's candidates are found and ranked.
     struct Candidates {
+        enum Kind {
+            /// Few matches (at most `rerankLimit`): all of them are read with their text and
+            /// ranked here by BM25 computed as FTS5 would.
+            case all
+            /// FTS5 ranks the matches by BM25 (`sql`), the best are re-ranked here.
+            case ranked
+            /// The newest matches of the least common clause (`sql`), ranked here by BM25 over
+            /// every clause.
+            case newest
+        }
+        var kind: Kind
+        /// The FTS5 MATCH expression.
         var match: String
+        /// For `.ranked` and `.newest`: the subquery giving (rowid, rank) best first.
         var sql: String
-        var ranksByBM25: Bool
-        /// How many articles each clause can match (the site's word counts, in memory).
-        var clauseFrequencies: [Int]
-        /// About how many articles the site has (its most common word's count).
-        var documents: Int
+        /// The clauses BM25 weighs: those in `match`, or every clause for `.newest`.
+        var weighedClauses: [Int]
     }
 
     /// The candidates of a plan.
     ///
     /// Scoring every match is what a search costs, so the expression depends on how many
     /// articles each clause can match (the site's word counts, in memory):
-    /// - all clauses together match few articles: every clause, best BM25 first;
+    /// - all clauses together match few articles: every clause; with at most `rerankLimit`
+    ///   matches all are read at once and ranked here (FTS5's ranked path costs more than
+    ///   reading them), else best BM25 first;
     /// - some clauses are rare: only those find candidates (an article with none of the rare
-    ///   words is a poor answer), still best BM25 first; the ranking then weighs every clause;
+    ///   words is a poor answer), the same way; the ranking then weighs every clause;
     /// - every clause is common: the newest articles with the least common clause are the
     ///   candidates (FTS5 walks them newest first and stops), and the ranking scores them with
     ///   BM25 from the counts in memory — FTS5's bm25() would walk every article of each common
@@ -231,20 +256,23 @@ extension SQLiteContentStore: SearchIndex {
                 sum + (alternative.words.map { vocabulary.frequency($0) }.min() ?? 0)
             }
         }
-        let documents = max(vocabulary.mostCommonFrequency, frequencies.max() ?? 0, 1)
-        let ranked = { (expression: String) in
-            Candidates(
-                match: expression,
+        let found = { (clauses: [Int]) in
+            let expression = clauses.map { clauseExpression(plan.clauses[$0]) }.joined(separator: " OR ")
+            if clauses.reduce(0, { $0 + frequencies[$1] }) <= rerankLimit {
+                return Candidates(kind: .all, match: expression, sql: "", weighedClauses: clauses)
+            }
+            return Candidates(
+                kind: .ranked, match: expression,
                 sql: "SELECT rowid, rank FROM article_search WHERE article_search MATCH ? AND rank MATCH 'bm25(2.0, 1.0, 1.5)' ORDER BY rank LIMIT \(limit * 2)",
-                ranksByBM25: true, clauseFrequencies: frequencies, documents: documents)
+                weighedClauses: clauses)
         }
         if frequencies.reduce(0, +) <= selectiveMatchLimit {
-            return ranked(ftsExpression(plan))
+            return found(Array(plan.clauses.indices))
         }
         // Words the site never uses match nothing: they neither narrow nor require.
         let rare = plan.clauses.indices.filter { frequencies[$0] > 0 && frequencies[$0] <= selectiveMatchLimit }
         if !rare.isEmpty {
-            return ranked(rare.map { clauseExpression(plan.clauses[$0]) }.joined(separator: " OR "))
+            return found(rare)
         }
         // Every clause is common: the least common one finds the newest candidates (FTS5 stops
         // after them; requiring all clauses would walk every common list to intersect them), and
@@ -252,9 +280,64 @@ extension SQLiteContentStore: SearchIndex {
         let used = plan.clauses.indices.filter { frequencies[$0] > 0 }
         let narrowest = used.min { frequencies[$0] < frequencies[$1] }.map { clauseExpression(plan.clauses[$0]) } ?? ftsExpression(plan)
         return Candidates(
-            match: narrowest,
+            kind: .newest, match: narrowest,
             sql: "SELECT rowid, -rowid AS rank FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT \(limit)",
-            ranksByBM25: false, clauseFrequencies: frequencies, documents: documents)
+            weighedClauses: Array(plan.clauses.indices))
+    }
+
+    /// What BM25 needs beyond a candidate's text, as FTS5's bm25() takes it: the index's row
+    /// count and average row length (its averages record), and for each alternative of a
+    /// weighed clause the number of articles holding it (single words from the counts in memory;
+    /// phrases counted by FTS5 when they are rare, else their rarest word's count).
+    static func bm25Inputs(
+        _ db: Database, plan: SearchPlan, candidates: Candidates, vocabulary: SearchVocabulary
+    ) throws -> SearchMatcher.BM25Inputs {
+        let (rows, tokens) = try indexTotals(db)
+        var documentCounts: [[Int?]] = plan.clauses.map { Array(repeating: nil, count: $0.alternatives.count) }
+        for clause in candidates.weighedClauses {
+            for (index, alternative) in plan.clauses[clause].alternatives.enumerated() {
+                let rarest = alternative.words.map { vocabulary.frequency($0) }.min() ?? 0
+                if alternative.words.count > 1, rarest <= selectiveMatchLimit {
+                    documentCounts[clause][index] = try Int.fetchOne(
+                        db.cachedStatement(sql: "SELECT count(*) FROM article_search WHERE article_search MATCH ?"),
+                        arguments: ["\"" + alternative.words.joined(separator: " ") + "\""]) ?? 0
+                } else {
+                    documentCounts[clause][index] = rarest
+                }
+            }
+        }
+        return SearchMatcher.BM25Inputs(
+            documents: max(rows, 1), averageLength: rows > 0 ? Double(tokens) / Double(rows) : 1, documentCounts: documentCounts)
+    }
+
+    /// The FTS5 index's row count and total token count over all columns, from its averages
+    /// record (`article_search_data` row 1: varints, the row count then each column's tokens).
+    static func indexTotals(_ db: Database) throws -> (rows: Int, tokens: Int) {
+        guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM article_search_data WHERE id = 1")) else {
+            return (0, 0)
+        }
+        var values: [Int] = []
+        var index = block.startIndex
+        while index < block.endIndex {
+            // SQLite's varint: up to eight bytes of seven bits, high bit set to continue, then a
+            // ninth byte of eight bits.
+            var value: UInt64 = 0
+            var length = 0
+            while index < block.endIndex {
+                let byte = block[index]
+                index += 1
+                length += 1
+                if length == 9 {
+                    value = (value << 8) | UInt64(byte)
+                    break
+                }
+                value = (value << 7) | UInt64(byte & 0x7F)
+                if byte & 0x80 == 0 { break }
+            }
+            values.append(Int(truncatingIfNeeded: value))
+        }
+        guard let rows = values.first else { return (0, 0) }
+        return (rows, values.dropFirst().reduce(0, +))
     }
 
     static func clauseExpression(_ clause: SearchPlan.Clause) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import MinbarArabic
 @testable import MinbarCore
 import Testing
@@ -12,41 +14,81 @@ import Testing
         SearchPlan(clauses: words.map { SearchPlan.Clause(words: [$0], alternatives: [.init(words: [$0], level: .exact)], isPhrase: false) })
     }
 
-    @Test func aSelectiveQueryScoresEveryMatch() {
+    @Test func aSelectiveQueryLetsFTS5RankItsMatches() {
         let candidates = SQLiteContentStore.candidateQuery(Self.plan(["شويغو", "موسكو"]), vocabulary: Self.vocabulary, limit: 200)
         #expect(candidates.match == "(\"شويغو\") OR (\"موسكو\")")
+        #expect(candidates.kind == .ranked)
         #expect(candidates.sql.contains("ORDER BY rank LIMIT 400"))
-        #expect(candidates.ranksByBM25)
+    }
+
+    @Test func aFewMatchesAreAllReadAndRankedHere() {
+        let candidates = SQLiteContentStore.candidateQuery(Self.plan(["شويغو", "مجهوله"]), vocabulary: Self.vocabulary, limit: 200)
+        #expect(candidates.kind == .all, "12 matches at most: reading them costs less than FTS5's ranked path")
+        #expect(candidates.weighedClauses == [0, 1])
     }
 
     @Test func rareClausesAloneFindTheCandidatesOfAMixedQuery() {
         let candidates = SQLiteContentStore.candidateQuery(Self.plan(["الحكومه", "شويغو"]), vocabulary: Self.vocabulary, limit: 200)
         #expect(candidates.match == "(\"شويغو\")")
-        #expect(candidates.sql.contains("ORDER BY rank"))
-        #expect(candidates.clauseFrequencies == [60_000, 12], "the ranking still weighs the common clause")
+        #expect(candidates.kind == .all)
+        #expect(candidates.weighedClauses == [1], "BM25 weighs what FTS5 matched; the re-ranking weighs the rest")
     }
 
     @Test func aQueryOfCommonWordsTakesTheNewestArticlesOfItsLeastCommonWord() {
         let candidates = SQLiteContentStore.candidateQuery(Self.plan(["الحكومه", "الجديده", "مجهوله"]), vocabulary: Self.vocabulary, limit: 200)
         #expect(candidates.match == "(\"الجديده\")", "a word the site never uses is not the least common one")
+        #expect(candidates.kind == .newest)
         #expect(candidates.sql.contains("ORDER BY rowid DESC LIMIT 200"))
         #expect(!candidates.sql.contains("bm25"), "FTS5's bm25() would walk every article of the common words")
-        #expect(!candidates.ranksByBM25 && candidates.documents == 99_000)
+        #expect(candidates.weighedClauses == [0, 1, 2])
     }
 
-    @Test func bm25FromTheCountsPrefersTheRarerWordAndTheTitle() {
-        let plan = Self.plan(["الحكومه", "شويغو"])
-        let matcher = SearchMatcher(plan)
-        func relevance(_ title: String, _ body: String) -> Double {
-            matcher.relevance(
-                title: matcher.encode(title), body: matcher.encode(body), documents: 99_000, clauseFrequencies: [60_000, 12],
-                averageLength: 20)
+    /// The ranking computes BM25 itself where FTS5 did not rank; it must be FTS5's BM25, or the
+    /// order of results would depend on how many articles matched.
+    @Test func bm25ComputedHereIsFTS5sBM25() async throws {
+        let (store, _) = try temporaryStore()
+        let newsroom = try await Newsroom.make(in: store)
+        let bodies = [
+            "قال وزير الدفاع الروسي سيرغي شويغو إن موسكو سترد. وأضاف شويغو أن الرد قريب.",
+            "أعلنت الحكومة الجديدة في موسكو خطة للمياه والنفط.",
+            "وزير الدفاع يزور الخليج، ووزير الخارجية يلتقي نظيره في موسكو.",
+            "النفط والمياه في الخليج: تقرير طويل عن وزير الطاقة والحكومة والسدود والأنهار والزراعة.",
+            "خبر قصير.",
+        ]
+        for (number, body) in bodies.enumerated() {
+            _ = try await store.saveArticle(
+                ArticleInput(
+                    title: number == 2 ? "وزير الدفاع في موسكو" : "خبر رقم \(number)", slug: "bm25-\(number)",
+                    body: ArticleBody(html: "<p>\(body)</p>"), status: .published,
+                    publishedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(number)),
+                    primaryCategoryID: newsroom.gulf.id, tagIDs: number == 3 ? [newsroom.oil.id, newsroom.water.id] : [],
+                    authorIDs: [newsroom.salma.id]))
         }
-        let rare = relevance("خبر", "قال شويغو كلاما كثيرا")
-        let common = relevance("خبر", "قالت الحكومه كلاما كثيرا")
-        #expect(rare > common)
-        #expect(relevance("شويغو", "قال كلاما كثيرا") > rare, "a word in the title counts more")
-        #expect(relevance("شويغو", "قالت الحكومه كلاما") > relevance("شويغو", "قال كلاما كثيرا"))
-        #expect(relevance("خبر", "كلام") == 0)
+        let vocabulary = try store.searchState.vocabulary(in: store.database.pool)
+        for text in ["شويغو", "وزير الدفاع", "موسكو النفط", "\"وزير الدفاع\" موسكو", "المياه الخليج"] {
+            let plan = try #require(SearchPlanner.plan(text, vocabulary: vocabulary))
+            var every = SQLiteContentStore.candidateQuery(plan, vocabulary: vocabulary, limit: 200)
+            every.weighedClauses = Array(plan.clauses.indices)
+            let candidates = every
+            let expression = SQLiteContentStore.ftsExpression(plan)
+            let matcher = SearchMatcher(plan)
+            try await store.database.pool.read { db in
+                let inputs = try SQLiteContentStore.bm25Inputs(db, plan: plan, candidates: candidates, vocabulary: vocabulary)
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.title, s.body || ' | ' || s.labels AS body, bm25(article_search, 2.0, 1.0, 1.5) AS rank
+                        FROM article_search s WHERE article_search MATCH ?
+                        """,
+                    arguments: [expression])
+                #expect(!rows.isEmpty, "\(text) finds something")
+                for row in rows {
+                    let ours = matcher.bm25(title: matcher.encode(row["title"]), body: matcher.encode(row["body"]), inputs: inputs)
+                    let theirs: Double = -(row["rank"] as Double)
+                    #expect(ours > 0)
+                    #expect(abs(ours - theirs) < 1e-9 * max(1, abs(theirs)), "\(text): \(ours) here, \(theirs) in FTS5")
+                }
+            }
+        }
     }
 }
