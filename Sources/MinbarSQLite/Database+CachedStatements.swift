@@ -18,3 +18,28 @@ extension Database {
         try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }
+
+extension DatabasePool {
+    /// Reads in one snapshot, as `read` does, with the transaction's BEGIN and COMMIT taken from
+    /// the connection's statement cache: `read` compiles both again for every call, which was an
+    /// eighth of a search's time.
+    func snapshotRead<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await unsafeRead { db in
+            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            let value: T
+            do {
+                value = try body(db)
+            } catch {
+                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                throw error
+            }
+            do {
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            } catch {
+                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                throw error
+            }
+            return value
+        }
+    }
+}

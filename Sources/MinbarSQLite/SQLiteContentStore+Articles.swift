@@ -323,33 +323,49 @@ extension SQLiteContentStore {
         let marks = databaseQuestionMarks(count: ids.count)
         let idArguments = StatementArguments(ids)
 
-        let categoriesByID = Dictionary(uniqueKeysWithValues: try fetchCategories(db).map { ($0.id, $0) })
+        // Sections, tags and authors of every article in one statement (three showed in page
+        // renders): kind, article, position, then the term's columns.
         var categoryLinks: [Int64: [Category]] = [:]
-        for row in try db.fetchRows(
-            sql: "SELECT article_id, category_id FROM article_category WHERE article_id IN (\(marks)) ORDER BY position",
-            arguments: idArguments)
-        {
-            if let category = categoriesByID[row["category_id"]] { categoryLinks[row["article_id"], default: []].append(category) }
-        }
         var tagLinks: [Int64: [Tag]] = [:]
-        for row in try db.fetchRows(
-            sql: """
-                SELECT l.article_id, t.* FROM article_tag l JOIN tag t ON t.id = l.tag_id
-                WHERE l.article_id IN (\(marks)) ORDER BY l.position
-                """,
-            arguments: idArguments)
-        {
-            tagLinks[row["article_id"], default: []].append(tag(from: row))
-        }
         var authorLinks: [Int64: [Author]] = [:]
-        for row in try db.fetchRows(
-            sql: """
-                SELECT l.article_id, p.* FROM article_author l JOIN author p ON p.id = l.author_id
-                WHERE l.article_id IN (\(marks)) ORDER BY l.position
-                """,
-            arguments: idArguments)
-        {
-            authorLinks[row["article_id"], default: []].append(author(from: row))
+        var categoriesByID: [Int64: Category] = [:]
+        let links = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT 0, l.article_id, l.position, c.id, c.slug, c.name, c.description, c.parent_id, c.position, NULL, NULL
+                    FROM article_category l JOIN category c ON c.id = l.category_id WHERE l.article_id IN (\(marks))
+                    UNION ALL
+                    SELECT 1, l.article_id, l.position, t.id, t.slug, t.name, t.description, NULL, NULL, NULL, NULL
+                    FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id IN (\(marks))
+                    UNION ALL
+                    SELECT 2, l.article_id, l.position, p.id, p.slug, p.name, p.bio, NULL, NULL, p.kind, p.avatar_url
+                    FROM article_author l JOIN author p ON p.id = l.author_id WHERE l.article_id IN (\(marks))
+                    ORDER BY 1, 2, 3, 4
+                    """),
+            arguments: idArguments + idArguments + idArguments)
+        while let row = try links.next() {
+            let articleID: Int64 = row[1]
+            switch row[0] as Int {
+            case 0:
+                let category = Category(id: row[3], slug: row[4], name: row[5], description: row[6], parentID: row[7], position: row[8])
+                categoriesByID[category.id] = category
+                categoryLinks[articleID, default: []].append(category)
+            case 1:
+                tagLinks[articleID, default: []].append(Tag(id: row[3], slug: row[4], name: row[5], description: row[6]))
+            default:
+                authorLinks[articleID, default: []].append(
+                    Author(id: row[3], slug: row[4], name: row[5], kind: Author.Kind(rawValue: row[9]) ?? .person, bio: row[6], avatarURL: row[10]))
+            }
+        }
+        // A primary section is normally among the article's sections; read any that is not.
+        let missing = Set(rows.compactMap { $0["primary_category_id"] as Int64? }).subtracting(categoriesByID.keys)
+        if !missing.isEmpty {
+            for row in try db.fetchRows(
+                sql: "SELECT * FROM category WHERE id IN (\(databaseQuestionMarks(count: missing.count)))", arguments: StatementArguments(Array(missing)))
+            {
+                let category = Self.category(from: row)
+                categoriesByID[category.id] = category
+            }
         }
 
         let c = ColumnPositions(rows[0])

@@ -137,7 +137,7 @@ extension SQLiteContentStore: SearchIndex {
         let candidateSQL = sql
         let candidateArguments = arguments
         let matcher = SearchMatcher(plan)
-        let (total, hits) = try await pool.read { db -> (Int, [SearchHit]) in
+        let (total, hits) = try await pool.snapshotRead { db -> (Int, [SearchHit]) in
             // (id, rank, publication time) best first, and the folded text of those re-ranked;
             // read by column number from cursors, as there are hundreds.
             var candidateRows: [(id: Int64, rank: Double, published: Double)] = []

@@ -65,8 +65,12 @@ enum SearchAPI {
         guard let index = site.searchIndex else {
             return APIError.response(.serviceUnavailable, field: "q", ar: "البحث غير متاح.", en: "Search is not available.")
         }
+        let now = site.clock()
+        let key = "\(limit) \(page) \(text)"
+        if site.configuration.pageCacheEnabled, let cached = site.searchAnswers.page(for: key, now: now) {
+            return cached.response(to: request)
+        }
         do {
-            let now = site.clock()
             let snapshot = try await site.snapshot(at: now)
             let builder = site.pageBuilder(snapshot, now: now)
             let results = try await index.search(SearchQuery(text: text, page: page, perPage: limit), now: now)
@@ -79,7 +83,15 @@ enum SearchAPI {
                         published: builder.formatter.iso8601(hit.article.publishedAt ?? hit.article.createdAt))
                 },
                 suggestion: results.suggestion)
-            return try JSONResponse.response(answer)
+            // Kept until content changes, or until it changes by itself (a scheduled article).
+            var validUntil = now.addingTimeInterval(site.configuration.maximumPageAge)
+            if let change = snapshot.nextContentChange, change < validUntil { validUntil = change }
+            let cached = CachedPage(
+                html: String(decoding: try JSONResponse.encode(answer), as: UTF8.self), lastModified: nil, validUntil: validUntil,
+                contentType: JSONResponse.contentType, cacheControl: "no-cache", compress: false,
+                extraHeaders: [.xContentTypeOptions: "nosniff"])
+            if site.configuration.pageCacheEnabled { site.searchAnswers.store(cached, for: key) }
+            return cached.response(to: request)
         } catch {
             site.logger.error("search failed: \(error)")
             return APIError.response(.internalServerError, field: "q", ar: "تعذر البحث الآن.", en: "Search failed; try again.")
@@ -120,14 +132,20 @@ enum SuggestAPI {
 
 /// JSON bodies for the API.
 enum JSONResponse {
+    static let contentType = "application/json; charset=utf-8"
+
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: contentType, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encode(value))))
+    }
+
+    /// The JSON of a value, keys sorted, slashes as they are.
+    static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let data = try encoder.encode(value)
-        return Response(
-            status: status,
-            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return try encoder.encode(value)
     }
 }
 

@@ -15,6 +15,9 @@ public final class PublicSite: Sendable {
     let theme: Theme
     let configuration: WebConfiguration
     let cache: PageCache<SiteRoute>
+    /// `/api/search` answers by request (limit, page, text), kept like pages until content
+    /// changes: readers search for the same names all day.
+    let searchAnswers: PageCache<String>
     let clock: @Sendable () -> Date
     let logger: Logger
     /// What every render needs and rarely changes (settings, sections, the next instant content
@@ -43,6 +46,7 @@ public final class PublicSite: Sendable {
         self.theme = theme
         self.configuration = configuration
         self.cache = PageCache(byteLimit: configuration.pageCacheBytes)
+        self.searchAnswers = PageCache(byteLimit: configuration.pageCacheBytes / 4)
         self.clock = clock
         self.logger = logger
         self.serverAddress = Mutex(configuration.baseURL)
@@ -56,6 +60,7 @@ public final class PublicSite: Sendable {
         resolvedTargets.withLock { $0.removeAll() }
         relatedCache.withLock { $0.removeAll() }
         cache.removeAll()
+        searchAnswers.removeAll()
     }
 
     /// The current snapshot; reread first when content has changed by itself since (a scheduled
@@ -82,6 +87,7 @@ public final class PublicSite: Sendable {
     public func serverStarted(at url: String) {
         serverAddress.withLock { $0 = url }
         cache.removeAll()
+        searchAnswers.removeAll()
     }
 
     /// The view builder of one request.
