@@ -317,7 +317,10 @@ extension SQLiteContentStore {
     /// Articles of a query (over alias `a`) with their sections, tags and authors, in the
     /// query's order: four statements whatever the number of articles.
     static func fetchArticles(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Article] {
+        let tclock = ContinuousClock(); var tmark = tclock.now
+        func tlap(_ i: Int) { let n = tclock.now; Timing.add(i, n - tmark); tmark = n }
         let rows = try db.fetchRows(sql: sql, arguments: arguments)
+        tlap(12)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         let marks = databaseQuestionMarks(count: ids.count)
@@ -357,6 +360,7 @@ extension SQLiteContentStore {
                     Author(id: row[3], slug: row[4], name: row[5], kind: Author.Kind(rawValue: row[9]) ?? .person, bio: row[6], avatarURL: row[10]))
             }
         }
+        tlap(13)
         // A primary section is normally among the article's sections; read any that is not.
         let missing = Set(rows.compactMap { $0["primary_category_id"] as Int64? }).subtracting(categoriesByID.keys)
         if !missing.isEmpty {
@@ -368,6 +372,8 @@ extension SQLiteContentStore {
             }
         }
 
+        tlap(14)
+        defer { tlap(15) }
         let c = ColumnPositions(rows[0])
         return rows.map { row in
             let id: Int64 = row[c["id"]]

@@ -24,6 +24,25 @@ enum SearchAPI {
         var page: Int
         var results: [Result]
         var suggestion: String?
+
+        /// The answer as `JSONEncoder` with sorted keys and unescaped slashes writes it, written
+        /// directly: Foundation's encoder was a tenth of a search's time.
+        var json: String {
+            var out = "{\"page\":\(page),\"results\":["
+            for (index, result) in results.enumerated() {
+                if index > 0 { out += "," }
+                out += "{\"published\":" + JSONText.string(result.published)
+                out += ",\"score\":" + JSONText.number(result.score)
+                out += ",\"slug\":" + JSONText.string(result.slug)
+                out += ",\"snippet\":" + JSONText.string(result.snippet)
+                out += ",\"title\":" + JSONText.string(result.title)
+                out += ",\"url\":" + JSONText.string(result.url) + "}"
+            }
+            out += "]"
+            if let suggestion { out += ",\"suggestion\":" + JSONText.string(suggestion) }
+            out += ",\"total\":\(total)}"
+            return out
+        }
     }
 
     static let maximumLimit = 100
@@ -87,7 +106,7 @@ enum SearchAPI {
             var validUntil = now.addingTimeInterval(site.configuration.maximumPageAge)
             if let change = snapshot.nextContentChange, change < validUntil { validUntil = change }
             let cached = CachedPage(
-                html: String(decoding: try JSONResponse.encode(answer), as: UTF8.self), lastModified: nil, validUntil: validUntil,
+                html: answer.json, lastModified: nil, validUntil: validUntil,
                 contentType: JSONResponse.contentType, cacheControl: "no-cache", compress: false,
                 extraHeaders: [.xContentTypeOptions: "nosniff"])
             if site.configuration.pageCacheEnabled { site.searchAnswers.store(cached, for: key) }
@@ -127,6 +146,41 @@ enum SuggestAPI {
         } catch {
             return APIError.response(.internalServerError, field: "q", ar: "تعذر الاقتراح الآن.", en: "Suggestions failed; try again.")
         }
+    }
+}
+
+/// JSON values written by hand where an answer's shape is fixed and speed matters.
+enum JSONText {
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else (and
+    /// `/`) as it is.
+    static func string(_ text: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 2)
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x08: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A finite number as `JSONEncoder` writes it: whole numbers without a fraction.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return value.description
     }
 }
 
