@@ -48,6 +48,8 @@ public struct SearchQuery: Sendable, Hashable {
 
 /// One article found, with its score and a snippet whose matched words are marked.
 public struct SearchHit: Sendable, Hashable {
+    /// The article with what results show: its sections and authors but not its tags, its HTML
+    /// body but not the body's source.
     public var article: Article
     public var score: Double
     /// Escaped HTML from the original text with `<mark>` around the matched words.

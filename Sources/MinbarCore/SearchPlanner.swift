@@ -283,6 +283,9 @@ public struct SearchMatcher: Sendable {
     let words: [[UInt8]]
     /// FNV-1a hash of a word's bytes → ids with that hash.
     let idsByHash: [UInt64: [Int32]]
+    /// One bit per (byte length, last byte) of the plan's words: most words of a text differ
+    /// from every word of the plan in one or the other, and are known as none without hashing.
+    let shapes: [UInt64]
     /// Word id → (clause, level) pairs it matches as a single-word alternative.
     let table: [[(clause: Int, level: SearchPlan.Level)]]
     /// Multi-word alternatives (phrases), checked as id sequences.
@@ -340,8 +343,21 @@ public struct SearchMatcher: Sendable {
         self.phrases = phrases
         self.table = (0..<words.count).map { table[Int32($0)] ?? [] }
         var byHash: [UInt64: [Int32]] = [:]
-        for (index, word) in words.enumerated() { byHash[Self.hash(word[...]), default: []].append(Int32(index)) }
+        var shapes = [UInt64](repeating: 0, count: 64 * 256 / 64)
+        for (index, word) in words.enumerated() {
+            byHash[Self.hash(word[...]), default: []].append(Int32(index))
+            if let last = word.last {
+                let shape = Self.shape(length: word.count, last: last)
+                shapes[shape >> 6] |= 1 << UInt64(shape & 63)
+            }
+        }
         idsByHash = byHash
+        self.shapes = shapes
+    }
+
+    @inline(__always)
+    static func shape(length: Int, last: UInt8) -> Int {
+        min(length, 63) << 8 | Int(last)
     }
 
     static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
@@ -379,7 +395,8 @@ public struct SearchMatcher: Sendable {
                 while end < count, buffer[end] != 0x20 { end += 1 }
                 let slice = buffer[start..<end]
                 var found: Int32 = end - start == 1 && buffer[start] == UInt8(ascii: "|") ? Self.separator : -1
-                if let candidates = idsByHash[Self.hash(slice)] {
+                let shape = Self.shape(length: end - start, last: buffer[end - 1])
+                if shapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0, let candidates = idsByHash[Self.hash(slice)] {
                     for candidate in candidates where words[Int(candidate)].elementsEqual(slice) {
                         found = candidate
                         break

@@ -14,6 +14,9 @@ extension SQLiteContentStore {
         \(commentCountColumn)
         """
 
+    /// An article's columns with its HTML body but not its source: what search hits show.
+    static let hitColumns = summaryColumns.replacingOccurrences(of: "'' AS body_html", with: "a.body_html")
+
     /// Every column of an article, with its comment count.
     static let fullColumns = "a.*, \(commentCountColumn)"
 
@@ -314,20 +317,24 @@ extension SQLiteContentStore {
         return (clauses.isEmpty ? "1 = 1" : clauses.joined(separator: " AND "), arguments)
     }
 
-    /// Articles of a query (over alias `a`) with their sections, tags and authors, in the
-    /// query's order: four statements whatever the number of articles.
-    static func fetchArticles(_ db: Database, sql: String, arguments: StatementArguments) throws -> [Article] {
-        let tclock = ContinuousClock(); var tmark = tclock.now
-        func tlap(_ i: Int) { let n = tclock.now; Timing.add(i, n - tmark); tmark = n }
+    /// Articles of a query (over alias `a`) with their sections, tags (unless `withTags` is
+    /// false) and authors, in the query's order: two statements whatever the number of articles.
+    static func fetchArticles(_ db: Database, sql: String, arguments: StatementArguments, withTags: Bool = true) throws -> [Article] {
         let rows = try db.fetchRows(sql: sql, arguments: arguments)
-        tlap(12)
         guard !rows.isEmpty else { return [] }
         let ids: [Int64] = rows.map { $0["id"] }
         let marks = databaseQuestionMarks(count: ids.count)
         let idArguments = StatementArguments(ids)
 
-        // Sections, tags and authors of every article in one statement (three showed in page
-        // renders): kind, article, position, then the term's columns.
+        // Sections, tags (unless not wanted) and authors of every article in one statement (three
+        // showed in page renders): kind, article, position, then the term's columns.
+        let tagLinksSQL = withTags
+            ? """
+                UNION ALL
+                SELECT 1, l.article_id, l.position, t.id, t.slug, t.name, t.description, NULL, NULL, NULL, NULL
+                FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id IN (\(marks))
+                """
+            : ""
         var categoryLinks: [Int64: [Category]] = [:]
         var tagLinks: [Int64: [Tag]] = [:]
         var authorLinks: [Int64: [Author]] = [:]
@@ -337,15 +344,13 @@ extension SQLiteContentStore {
                 sql: """
                     SELECT 0, l.article_id, l.position, c.id, c.slug, c.name, c.description, c.parent_id, c.position, NULL, NULL
                     FROM article_category l JOIN category c ON c.id = l.category_id WHERE l.article_id IN (\(marks))
-                    UNION ALL
-                    SELECT 1, l.article_id, l.position, t.id, t.slug, t.name, t.description, NULL, NULL, NULL, NULL
-                    FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id IN (\(marks))
+                    \(tagLinksSQL)
                     UNION ALL
                     SELECT 2, l.article_id, l.position, p.id, p.slug, p.name, p.bio, NULL, NULL, p.kind, p.avatar_url
                     FROM article_author l JOIN author p ON p.id = l.author_id WHERE l.article_id IN (\(marks))
                     ORDER BY 1, 2, 3, 4
                     """),
-            arguments: idArguments + idArguments + idArguments)
+            arguments: idArguments + (withTags ? idArguments : []) + idArguments)
         while let row = try links.next() {
             let articleID: Int64 = row[1]
             switch row[0] as Int {
@@ -360,7 +365,6 @@ extension SQLiteContentStore {
                     Author(id: row[3], slug: row[4], name: row[5], kind: Author.Kind(rawValue: row[9]) ?? .person, bio: row[6], avatarURL: row[10]))
             }
         }
-        tlap(13)
         // A primary section is normally among the article's sections; read any that is not.
         let missing = Set(rows.compactMap { $0["primary_category_id"] as Int64? }).subtracting(categoriesByID.keys)
         if !missing.isEmpty {
@@ -372,8 +376,6 @@ extension SQLiteContentStore {
             }
         }
 
-        tlap(14)
-        defer { tlap(15) }
         let c = ColumnPositions(rows[0])
         return rows.map { row in
             let id: Int64 = row[c["id"]]

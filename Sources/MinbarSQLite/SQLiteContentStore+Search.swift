@@ -186,10 +186,12 @@ extension SQLiteContentStore: SearchIndex {
             let start = (max(query.page, 1) - 1) * query.perPage
             let pageIDs = start < scored.count ? Array(scored[start..<min(scored.count, start + query.perPage)]) : []
             guard !pageIDs.isEmpty else { return (scored.count, []) }
-            let columns = query.withSnippets ? Self.fullColumns : Self.summaryColumns
+            // Hits carry what results show (no tags, no body source: reading a page of hits'
+            // tags was a tenth of a search).
+            let columns = query.withSnippets ? Self.hitColumns : Self.summaryColumns
             let articles = try Self.fetchArticles(
                 db, sql: "SELECT \(columns) FROM article a WHERE a.id IN (\(databaseQuestionMarks(count: pageIDs.count)))",
-                arguments: StatementArguments(pageIDs.map(\.id)))
+                arguments: StatementArguments(pageIDs.map(\.id)), withTags: false)
             let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
             let hits = pageIDs.compactMap { id, score -> SearchHit? in
                 guard let article = byID[id] else { return nil }
