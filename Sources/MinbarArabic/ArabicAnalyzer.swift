@@ -116,8 +116,11 @@ public enum ArabicAnalyzer {
                     for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
                         if let folded = fold(part), isWordScalar(part) { add(folded) }
                     }
-                } else if let folded = fold(scalar) {
-                    add(folded)
+                } else if buildingTerms {
+                    if let folded = fold(scalar) { add(folded) }
+                } else if !(ArabicNormalizer.isDiacritic(scalar) || scalar == ArabicNormalizer.tatweel) {
+                    // What `fold` keeps, without folding it.
+                    termLength += 1
                 }
             } else {
                 finish(at: index)

@@ -205,26 +205,21 @@ public enum SearchPlanner {
         guard shown > 0 else { return snippet(plan, text: text, length: length) }
         let ranges = ArabicAnalyzer.wordRanges(in: text, from: start, count: shown)
         guard ranges.count == shown else { return snippet(plan, text: text, length: length) }
+        // The words shown and what lies between them, escaped, with the marked words in <mark>.
         var html = start > 0 ? "… " : ""
         var cursor = ranges[0].lowerBound
-        for (offset, range) in ranges.enumerated() {
-            html += HTMLText.escape(String(text[cursor..<range.lowerBound]))
+        for (offset, range) in ranges.enumerated() where matcher.isHighlighted(ids[start + offset]) {
             let word = String(text[range])
-            if matcher.isHighlighted(ids[start + offset]) {
-                guard ArabicAnalyzer.tokens(in: word).map(\.term) == [matcher.word(ids[start + offset])] else {
-                    return snippet(plan, text: text, length: length)
-                }
-                html += "<mark>" + HTMLText.escape(word) + "</mark>"
-            } else {
-                html += HTMLText.escape(word)
+            let expected = matcher.word(ids[start + offset])
+            guard ArabicAnalyzer.fold(word: word) == expected || ArabicAnalyzer.tokens(in: word).map(\.term) == [expected] else {
+                return snippet(plan, text: text, length: length)
             }
+            html += HTMLText.escape(String(text[cursor..<range.lowerBound])) + "<mark>" + HTMLText.escape(word) + "</mark>"
             cursor = range.upperBound
         }
-        if start + shown < wordCount {
-            html += " …"
-        } else {
-            html += HTMLText.escape(String(text[cursor...]))
-        }
+        let cut = start + shown < wordCount
+        html += HTMLText.escape(String(text[cursor..<(cut ? ranges[ranges.count - 1].upperBound : text.endIndex)]))
+        if cut { html += " …" }
         return html
     }
 
