@@ -39,12 +39,7 @@ public enum MonthNameStyle: String, Sendable, Codable, CaseIterable {
 public struct ArabicDateFormatter: Sendable {
     public var monthStyle: MonthNameStyle
     public var digits: DigitStyle
-    public var timeZone: TimeZone {
-        didSet { calendar.timeZone = timeZone }
-    }
-    /// Gregorian calendar in `timeZone`, made once: formatting a page's dozens of dates should
-    /// not build a calendar for each.
-    private var calendar: Calendar
+    public var timeZone: TimeZone
     /// "ar" or "en": the language month and day names are written in.
     public var language: String
     public var showsWeekday: Bool
@@ -68,15 +63,11 @@ public struct ArabicDateFormatter: Sendable {
         self.timeZone = timeZone
         self.language = language
         self.showsWeekday = showsWeekday
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
     }
 
     /// The calendar day of an instant in the formatter's time zone.
     public func day(of date: Date) -> GregorianDay {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return GregorianDay(year: parts.year!, month: parts.month!, day: parts.day!)
+        CivilTime(date, timeZone: timeZone).day
     }
 
     /// The Gregorian date written out, e.g. "الاثنين 21 ديسمبر/كانون الأول 2015".
@@ -117,8 +108,8 @@ public struct ArabicDateFormatter: Sendable {
 
     /// The time of day on a 24-hour clock, e.g. "14:05".
     public func time(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return digits.apply(to: ZeroPadded.two(parts.hour!) + ":" + ZeroPadded.two(parts.minute!))
+        let time = CivilTime(date, timeZone: timeZone)
+        return digits.apply(to: ZeroPadded.two(time.hour) + ":" + ZeroPadded.two(time.minute))
     }
 
     /// Day and time without the weekday, for admin lists: "21 ديسمبر 2015، 14:05".
@@ -130,7 +121,7 @@ public struct ArabicDateFormatter: Sendable {
 
     /// ISO 8601 with the site's UTC offset, for `<time datetime>`: "2015-12-21T09:30:00+03:00".
     public func iso8601(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let time = CivilTime(date, timeZone: timeZone)
         let offset = timeZone.secondsFromGMT(for: date)
         let zone: String
         if offset == 0 {
@@ -139,8 +130,8 @@ public struct ArabicDateFormatter: Sendable {
             let minutes = abs(offset) / 60
             zone = (offset < 0 ? "-" : "+") + ZeroPadded.two(minutes / 60) + ":" + ZeroPadded.two(minutes % 60)
         }
-        return ZeroPadded.four(parts.year!) + "-" + ZeroPadded.two(parts.month!) + "-" + ZeroPadded.two(parts.day!)
-            + "T" + ZeroPadded.two(parts.hour!) + ":" + ZeroPadded.two(parts.minute!) + ":" + ZeroPadded.two(parts.second!)
+        return ZeroPadded.four(time.day.year) + "-" + ZeroPadded.two(time.day.month) + "-" + ZeroPadded.two(time.day.day)
+            + "T" + ZeroPadded.two(time.hour) + ":" + ZeroPadded.two(time.minute) + ":" + ZeroPadded.two(time.second)
             + zone
     }
 

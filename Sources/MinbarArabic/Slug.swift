@@ -70,7 +70,21 @@ public enum Slug {
 
     /// The slug percent-encoded for a URL path or an HTTP header.
     public static func percentEncoded(_ slug: String) -> String {
-        slug.addingPercentEncoding(withAllowedCharacters: unreservedCharacters) ?? slug
+        // Byte by byte (what `addingPercentEncoding` with the unreserved set writes): links are
+        // made by the hundred per page.
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(slug.utf8.count * 3)
+        for byte in slug.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(byte)
+            default:
+                out.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// RFC 3986 unreserved characters: everything else is percent-encoded in a path segment.

@@ -147,13 +147,9 @@ public struct PermalinkStructure: Sendable, Hashable {
     }
 
     private func segmentsPath(for article: Article, timeZone: TimeZone, encode: Bool) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let date = article.publishedAt ?? article.createdAt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String {
-            let value = value ?? 0
-            return value < 10 ? "0\(value)" : "\(value)"
+        let time = CivilTime(article.publishedAt ?? article.createdAt, timeZone: timeZone)
+        func two(_ value: Int) -> String {
+            value < 10 ? "0\(value)" : "\(value)"
         }
         var path = ""
         for segment in segments {
@@ -161,12 +157,12 @@ public struct PermalinkStructure: Sendable, Hashable {
             for part in segment {
                 switch part {
                 case .literal(let literal): text += literal
-                case .tag(.year): text += String(parts.year ?? 1970)
-                case .tag(.monthnum): text += two(parts.month)
-                case .tag(.day): text += two(parts.day)
-                case .tag(.hour): text += two(parts.hour)
-                case .tag(.minute): text += two(parts.minute)
-                case .tag(.second): text += two(parts.second)
+                case .tag(.year): text += String(time.day.year)
+                case .tag(.monthnum): text += two(time.day.month)
+                case .tag(.day): text += two(time.day.day)
+                case .tag(.hour): text += two(time.hour)
+                case .tag(.minute): text += two(time.minute)
+                case .tag(.second): text += two(time.second)
                 case .tag(.postname): text += article.slug
                 case .tag(.postID): text += String(article.id)
                 case .tag(.category): text += article.primaryCategory?.slug ?? "uncategorized"

@@ -145,3 +145,31 @@ import Testing
         #expect(RelativeTime.string(from: now.addingTimeInterval(-3 * 3600), now: now, language: "en") == "3 hours ago")
     }
 }
+
+/// Dates and links are computed by arithmetic and byte loops; they must agree with Foundation.
+@Suite struct FastFormattingTests {
+    @Test(arguments: ["UTC", "Asia/Riyadh", "Africa/Cairo", "Asia/Beirut", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"])
+    func civilTimeIsWhatCalendarSays(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var generator = SystemRandomNumberGenerator()
+        let instants = [-2_208_988_800.0, -1, 0, 0.5, 951_782_400, 1_450_684_800, 4_102_444_799.9]
+            + (0..<2_000).map { _ in Double.random(in: -2_208_988_800...4_102_444_800, using: &generator) }
+        for instant in instants {
+            let date = Date(timeIntervalSince1970: instant)
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let time = CivilTime(date, timeZone: timeZone)
+            let ours: [Int] = [time.day.year, time.day.month, time.day.day, time.hour, time.minute, time.second]
+            let foundation: [Int] = [parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!]
+            #expect(ours == foundation, "\(instant) in \(zone)")
+        }
+    }
+
+    @Test func percentEncodingIsFoundations() {
+        let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        for slug in ["", "تحالف-فرنسي-روسي", "a b/c?d#e%f", "Ünited~_.-", "😀-emoji", "سوريا-2015"] {
+            #expect(Slug.percentEncoded(slug) == slug.addingPercentEncoding(withAllowedCharacters: unreserved), "\(slug)")
+        }
+    }
+}
