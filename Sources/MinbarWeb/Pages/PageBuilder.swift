@@ -12,6 +12,8 @@ struct PageBuilder: Sendable {
     let strings: [String: String]
     let formatter: ArabicDateFormatter
     let timeZone: TimeZone
+    /// The permalink structure, parsed once per request (a page links dozens of articles).
+    let permalink: PermalinkStructure
     /// The site's public address without a trailing slash, e.g. `https://news.example`.
     let siteURL: String
 
@@ -22,7 +24,8 @@ struct PageBuilder: Sendable {
         self.now = now
         self.strings = theme.strings(for: settings.language)
         self.formatter = settings.dateFormatter
-        self.timeZone = settings.resolvedTimeZone
+        self.timeZone = formatter.timeZone
+        self.permalink = settings.permalink
         self.siteURL = settings.url.isEmpty ? serverURL : settings.url
     }
 
@@ -84,8 +87,8 @@ struct PageBuilder: Sendable {
     func categoryPath(_ category: Category) -> String { SiteRoute.category(slug: category.slug, page: 1).path() }
     func tagPath(_ tag: Tag) -> String { SiteRoute.tag(slug: tag.slug, page: 1).path() }
     func authorPath(_ author: Author) -> String { SiteRoute.author(slug: author.slug, page: 1).path() }
-    func articlePath(_ article: Article) -> String { settings.permalink.path(for: article, timeZone: timeZone) }
-    func articleEncodedPath(_ article: Article) -> String { settings.permalink.encodedPath(for: article, timeZone: timeZone) }
+    func articlePath(_ article: Article) -> String { permalink.path(for: article, timeZone: timeZone) }
+    func articleEncodedPath(_ article: Article) -> String { permalink.encodedPath(for: article, timeZone: timeZone) }
 
     // MARK: Pieces
 
