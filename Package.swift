@@ -26,8 +26,10 @@ let package = Package(
         // ContentStore on SQLite through GRDB.
         .target(
             name: "MinbarSQLite",
-            dependencies: ["MinbarCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["MinbarCore", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // SQLite settings GRDB does not reach (sqlite3_config).
+        .systemLibrary(name: "CSQLiteTuning", providers: [.apt(["libsqlite3-dev"])]),
         // Debian's C libraries: cmark-gfm for Markdown, libxml2's HTML parser for sanitizing.
         .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -67,7 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "MinbarArabicTests", dependencies: ["MinbarArabic"]),
         .testTarget(name: "MinbarCoreTests", dependencies: ["MinbarCore"]),
-        .testTarget(name: "MinbarSQLiteTests", dependencies: ["MinbarSQLite", "MinbarDemo"]),
+        .testTarget(name: "MinbarSQLiteTests", dependencies: ["MinbarSQLite", "MinbarDemo", "CSQLiteTuning"]),
         .testTarget(
             name: "MinbarWebTests",
             dependencies: [

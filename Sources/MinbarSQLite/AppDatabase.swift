@@ -14,6 +14,7 @@ public struct AppDatabase: Sendable {
     /// let database = try AppDatabase(path: "minbar-data/minbar.sqlite")
     /// ```
     public init(path: String) throws {
+        SQLiteTuning.applied
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Readers never wait for the writer in WAL mode; writers wait up to 5 s for each other
