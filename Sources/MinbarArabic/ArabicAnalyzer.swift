@@ -62,10 +62,33 @@ public enum ArabicAnalyzer {
     /// ```
     public static func tokens(in text: String) -> [SearchToken] {
         var tokens: [SearchToken] = []
-        scanWords(in: text, buildingTerms: true) { range, term in
-            tokens.append(SearchToken(term: String(term), range: range))
-            return true
+        var term = String.UnicodeScalarView()
+        var start: String.Index?
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        func finish(at end: String.Index) {
+            if let begin = start, !term.isEmpty { tokens.append(SearchToken(term: String(term), range: begin..<end)) }
+            term = String.UnicodeScalarView()
+            start = nil
         }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                if start == nil { start = index }
+                if (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) {
+                    // Presentation forms (ﻻ, ﷲ …): their compatibility decomposition, folded.
+                    for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
+                        if let folded = fold(part), isWordScalar(part) { term.append(folded) }
+                    }
+                } else if let folded = fold(scalar) {
+                    term.append(folded)
+                }
+            } else {
+                finish(at: index)
+            }
+            index = scalars.index(after: index)
+        }
+        finish(at: scalars.endIndex)
         return tokens
     }
 
@@ -73,61 +96,64 @@ public enum ArabicAnalyzer {
     /// `tokens(in:)` counts them), without folding any word: snippets of long articles need the
     /// place of a few words whose number the index already knows.
     public static func wordRanges(in text: String, from first: Int, count: Int) -> [Range<String.Index>] {
-        var ranges: [Range<String.Index>] = []
-        guard count > 0 else { return ranges }
-        var number = 0
-        scanWords(in: text, buildingTerms: false) { range, _ in
-            if number >= first { ranges.append(range) }
-            number += 1
-            return ranges.count < count
+        guard count > 0 else { return [] }
+        // Over UTF-8 bytes, decoding scalars by hand (Arabic letters without a lookup): snippets
+        // of every search hit walk their article's text this way.
+        var text = text
+        var found: [Range<Int>] = []
+        text.withUTF8 { bytes in
+            var number = 0
+            var start = -1
+            var hasLetter = false
+            var index = 0
+            func finish(at end: Int) {
+                if start >= 0, hasLetter {
+                    if number >= first { found.append(start..<end) }
+                    number += 1
+                }
+                start = -1
+                hasLetter = false
+            }
+            while index < bytes.count, found.count < count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead)
+                if length > 1 {
+                    value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
+                    for offset in 1..<min(length, bytes.count - index) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                }
+                let isWord: Bool
+                let isLetter: Bool
+                switch value {
+                case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x064A:
+                    isWord = true
+                    isLetter = true
+                default:
+                    let scalar = Unicode.Scalar(value) ?? " "
+                    isWord = isWordScalar(scalar)
+                    isLetter = isWord && addsToTerm(scalar)
+                }
+                if isWord {
+                    if start < 0 { start = index }
+                    if isLetter { hasLetter = true }
+                } else {
+                    finish(at: index)
+                }
+                index += length
+            }
+            if found.count < count { finish(at: bytes.count) }
         }
-        return ranges
+        let utf8 = text.utf8
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
     }
 
-    /// Walks the words of a text (a word with no letter left after folding, such as lone
-    /// harakat, is none), handing each one's range and, when `buildingTerms`, its folded form to
-    /// `visit` until it returns false.
-    @inline(__always)
-    static func scanWords(
-        in text: String, buildingTerms: Bool, _ visit: (Range<String.Index>, String.UnicodeScalarView) -> Bool
-    ) {
-        var term = String.UnicodeScalarView()
-        var termLength = 0
-        var start: String.Index?
-        var going = true
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        func finish(at end: String.Index) {
-            if let begin = start, termLength > 0 { going = visit(begin..<end, term) }
-            if buildingTerms { term = String.UnicodeScalarView() }
-            termLength = 0
-            start = nil
+    /// Whether a word scalar leaves something in the folded word (a mark or tatweel does not; a
+    /// presentation form does when its decomposition holds a letter).
+    static func addsToTerm(_ scalar: Unicode.Scalar) -> Bool {
+        if (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) {
+            return String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars.contains { fold($0) != nil && isWordScalar($0) }
         }
-        func add(_ scalar: Unicode.Scalar) {
-            termLength += 1
-            if buildingTerms { term.append(scalar) }
-        }
-        while going, index < scalars.endIndex {
-            let scalar = scalars[index]
-            if isWordScalar(scalar) {
-                if start == nil { start = index }
-                if (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) {
-                    // Presentation forms (ﻻ, ﷲ …): their compatibility decomposition, folded.
-                    for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars {
-                        if let folded = fold(part), isWordScalar(part) { add(folded) }
-                    }
-                } else if buildingTerms {
-                    if let folded = fold(scalar) { add(folded) }
-                } else if !(ArabicNormalizer.isDiacritic(scalar) || scalar == ArabicNormalizer.tatweel) {
-                    // What `fold` keeps, without folding it.
-                    termLength += 1
-                }
-            } else {
-                finish(at: index)
-            }
-            index = scalars.index(after: index)
-        }
-        if going { finish(at: scalars.endIndex) }
+        return fold(scalar) != nil
     }
 
     /// The folded words of a text, space-separated: what the index stores.

@@ -27,7 +27,16 @@ public struct CachedPage: Sendable {
         status: HTTPResponse.Status = .ok, html: String, lastModified: Date?, validUntil: Date, contentType: String = "text/html; charset=utf-8",
         cacheControl: String = "public, max-age=0, must-revalidate", compress: Bool = true, extraHeaders: HTTPFields = [:]
     ) {
-        let body = ByteBuffer(string: html)
+        self.init(
+            status: status, body: ByteBuffer(string: html), lastModified: lastModified, validUntil: validUntil, contentType: contentType,
+            cacheControl: cacheControl, compress: compress, extraHeaders: extraHeaders)
+    }
+
+    /// A page whose body is already bytes (JSON written as bytes).
+    init(
+        status: HTTPResponse.Status = .ok, body: ByteBuffer, lastModified: Date?, validUntil: Date, contentType: String,
+        cacheControl: String, compress: Bool, extraHeaders: HTTPFields
+    ) {
         self.status = status
         self.body = body
         self.gzippedBody = compress ? Gzip.compress(body) : nil
