@@ -370,15 +370,28 @@ extension SQLiteContentStore: SearchIndex {
 
     // MARK: Synonyms
 
+    static let maximumSynonymLength = 100
+    static let maximumSynonymPhrases = 20
+
     public func synonymGroups() async throws -> [[String]] {
         try searchState.synonyms(in: pool)
     }
 
     public func saveSynonymGroup(_ phrases: [String]) async throws {
         let cleaned = Array(Set(phrases.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })).sorted()
-        guard cleaned.count >= 2 else {
+        if let long = cleaned.first(where: { $0.count > Self.maximumSynonymLength }) {
             throw ValidationError(
-                field: "phrases", ar: "مجموعة المرادفات تحتاج عبارتين على الأقل.", en: "A synonym group needs at least two phrases.")
+                field: "phrases", ar: "العبارة «\(long.prefix(30))…» أطول من \(Self.maximumSynonymLength) حرفاً.",
+                en: "The phrase “\(long.prefix(30))…” is longer than \(Self.maximumSynonymLength) characters.")
+        }
+        if let wordless = cleaned.first(where: { ArabicAnalyzer.tokens(in: $0).isEmpty }) {
+            throw ValidationError(
+                field: "phrases", ar: "العبارة «\(wordless)» لا كلمة فيها.", en: "The phrase “\(wordless)” has no word in it.")
+        }
+        guard cleaned.count >= 2, cleaned.count <= Self.maximumSynonymPhrases else {
+            throw ValidationError(
+                field: "phrases", ar: "مجموعة المرادفات تحتاج عبارتين على الأقل، و\(Self.maximumSynonymPhrases) على الأكثر.",
+                en: "A synonym group needs at least two phrases and at most \(Self.maximumSynonymPhrases).")
         }
         try await pool.write { db in
             let next = (try Int64.fetchOne(db, sql: "SELECT MAX(group_id) FROM search_synonym") ?? 0) + 1

@@ -421,6 +421,39 @@ import Testing
         }
     }
 
+    @Test func editorsManageSearchSynonymsAndReadersFindByThemAtOnce() async throws {
+        let harness = try await AdminHarness.make()
+        let categories = try await harness.store.categories()
+        let article = try await harness.store.saveArticle(
+            ArticleInput(
+                title: "القطط الأليفة تملأ شوارع المدينة", body: ArticleBody(html: "<p>تكاثرت القطط في الأحياء القديمة.</p>"),
+                status: .published, publishedAt: harness.test.clock.now.addingTimeInterval(-60), primaryCategoryID: categories[0].id))
+        try await harness.test.site.contentChanged()
+        try await harness.app.test(.router) { client in
+            func found(_ text: String) async throws -> [String] {
+                let page = try await client.page("/api/search?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text))
+                let answer = try JSONDecoder().decode(SearchTests.Answer.self, from: Data(page.body.utf8))
+                return answer.results.map(\.title)
+            }
+            #expect(try await !found("الهررة").contains(article.title), "the article never says الهررة")
+            let contributor = try await client.signIn(as: .contributor)
+            #expect(try await client.post("/admin/synonyms", as: contributor, [("phrases", "الهررة\nالقطط")]).status == .forbidden)
+            let editor = try await client.signIn(as: .editor)
+            let lonely = try await client.post("/admin/synonyms", as: editor, [("phrases", "الهررة")])
+            #expect(lonely.status == .badRequest)
+            #expect(lonely.body.contains("عبارتين على الأقل"))
+            #expect(lonely.body.contains(">الهررة</textarea>"), "what was typed is kept")
+            let added = try await client.post("/admin/synonyms", as: editor, [("phrases", "الهررة، القطط")])
+            #expect(added.status == .seeOther)
+            let listed = try await client.get("/admin/synonyms", as: editor)
+            #expect(listed.body.contains("<bdi>القطط</bdi>") && listed.body.contains("<bdi>الهررة</bdi>"))
+            #expect(try await found("الهررة").contains(article.title), "found through its synonym, at once")
+            let deleted = try await client.post("/admin/synonyms/delete", as: editor, [("phrase", "الهررة")])
+            #expect(deleted.status == .seeOther)
+            #expect(try await !found("الهررة").contains(article.title))
+        }
+    }
+
     @Test func existingTagsAreSuggestedAsTheEditorTypes() async throws {
         let harness = try await AdminHarness.make()
         try await harness.store.saveTag(TagInput(name: "الأمن المائي"))

@@ -22,6 +22,7 @@ enum AdminAssets {
         .field.invalid input, .field.invalid textarea { border-color: var(--danger); }
         .field-error { color: var(--danger); margin: .25rem 0 0; }
         .hint, .muted { color: var(--muted); font-size: .9rem; margin: .25rem 0 0; }
+        .chip { display: inline-block; padding: .1rem .6rem; margin-block: .15rem; border: 1px solid var(--line); border-radius: 1rem; background: #fff; }
         input, textarea, select { font: inherit; padding: .4rem .5rem; border: 1px solid #8c8f94; border-radius: 4px; background: #fff; }
         .editor input:not([type=checkbox]):not([type=radio]), .editor textarea { inline-size: 100%; }
         fieldset { border: 1px solid var(--line); border-radius: 4px; }

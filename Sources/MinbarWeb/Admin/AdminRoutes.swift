@@ -61,6 +61,9 @@ extension AdminSite {
             }
         }
 
+        router.get("/admin/synonyms") { request, _ in await self.synonymsPage(request) }
+        router.post("/admin/synonyms") { request, _ in await self.addSynonymGroup(request) }
+        router.post("/admin/synonyms/delete") { request, _ in await self.deleteSynonymGroup(request) }
         router.get("/admin/comments") { request, _ in await self.commentQueue(request) }
         router.post("/admin/comments/bulk") { request, _ in await self.moderateComments(request) }
         router.post("/admin/comments/{id}/reply") { request, context in

@@ -110,6 +110,19 @@ enum AdminStrings {
         "nowhere": ("لا شيء", "nowhere"),
         "merge_into": ("ادمج المحددة في", "Merge selected into"),
         "merge": ("دمج", "Merge"),
+        "synonyms": ("مرادفات البحث", "Search synonyms"),
+        "synonyms_help": (
+            "من يبحث عن عبارة من مجموعة يجد المقالات التي تستعمل عبارة أخرى منها، بعد ما يطابق كلماته تماماً.",
+            "A search for one phrase of a group finds articles that use another, after those matching the words as typed."
+        ),
+        "add_synonym_group": ("مجموعة جديدة", "New group"),
+        "synonym_phrases": ("العبارات", "Phrases"),
+        "synonym_phrases_hint": (
+            "عبارة في كل سطر أو بين فواصل، مثل: داعش، تنظيم الدولة الإسلامية. العبارة الموجودة في مجموعة أخرى تنتقل إلى هذه.",
+            "One phrase per line or between commas, e.g. ISIS, Islamic State. A phrase already in another group moves to this one."
+        ),
+        "synonym_groups": ("المجموعات", "Groups"),
+        "no_synonyms": ("لا مرادفات بعد.", "No synonyms yet."),
         "parent_section": ("القسم الأب", "Parent section"),
         "top_level": ("قسم رئيسي", "Top level"),
         "menu_position": ("الترتيب في القائمة", "Menu position"),

@@ -12,6 +12,7 @@ enum AdminTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "error": error, "dashboard": dashboard, "articles": articles, "editor": editor,
         "revisions": revisions, "compare": compare, "terms": terms, "settings": settings, "users": users, "comments": comments,
+        "synonyms": synonyms,
     ]
 
     static let layout = """
@@ -36,7 +37,8 @@ enum AdminTemplates {
         {{#canModerate}}<a href="/admin/comments">{{t.comments}}</a>{{/canModerate}}
         {{#canManageTerms}}<a href="/admin/terms/category">{{t.terms_category}}</a>
         <a href="/admin/terms/tag">{{t.terms_tag}}</a>
-        <a href="/admin/terms/author">{{t.terms_author}}</a>{{/canManageTerms}}
+        <a href="/admin/terms/author">{{t.terms_author}}</a>
+        <a href="/admin/synonyms">{{t.synonyms}}</a>{{/canManageTerms}}
         {{#canManageUsers}}<a href="/admin/users">{{t.users}}</a>{{/canManageUsers}}
         {{#canManageSettings}}<a href="/admin/settings">{{t.settings}}</a>{{/canManageSettings}}
         <a href="/" target="_blank">{{t.view_site}}</a>
@@ -303,6 +305,28 @@ enum AdminTemplates {
         {{^isTag}}<label>{{t.move_articles_to}} <select name="move_to"><option value="">{{t.nowhere}}</option>{{#others}}<option value="{{id}}">{{name}}</option>{{/others}}</select></label>{{/isTag}}
         <button type="submit" class="danger">{{t.delete}}</button></form></td>
         </tr>{{/terms}}</tbody></table>
+        {{/content}}{{/layout}}
+        """
+
+    static let synonyms = """
+        {{<layout}}{{$content}}
+        {{#hasErrors}}<div class="error-box" role="alert"><p>{{t.fix_errors}}</p><ul>{{#errorList}}<li>{{.}}</li>{{/errorList}}</ul></div>{{/hasErrors}}
+        <p class="muted">{{t.synonyms_help}}</p>
+        <h2>{{t.add_synonym_group}}</h2>
+        <form method="post" action="/admin/synonyms">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="phrases">{{t.synonym_phrases}}</label>
+        <textarea id="phrases" name="phrases" rows="4" dir="auto" required aria-describedby="phrases-hint{{#errors.phrases}} phrases-error{{/errors.phrases}}">{{typed}}</textarea>
+        <p class="hint" id="phrases-hint">{{t.synonym_phrases_hint}}</p>
+        {{#errors.phrases}}<p class="field-error" id="phrases-error">{{errors.phrases}}</p>{{/errors.phrases}}
+        <button type="submit">{{t.add}}</button>
+        </form>
+        <h2>{{t.synonym_groups}}</h2>
+        {{^hasGroups}}<p class="muted">{{t.no_synonyms}}</p>{{/hasGroups}}
+        {{#hasGroups}}<table class="list"><thead><tr><th scope="col">{{t.synonym_phrases}}</th><th scope="col">{{t.delete}}</th></tr></thead>
+        <tbody>{{#groups}}<tr><td>{{#phrases}}<span class="chip"><bdi>{{text}}</bdi></span> {{/phrases}}</td>
+        <td><form method="post" action="/admin/synonyms/delete" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="phrase" value="{{first}}">
+        <button type="submit" class="danger">{{t.delete}}</button></form></td></tr>{{/groups}}</tbody></table>{{/hasGroups}}
         {{/content}}{{/layout}}
         """
 
