@@ -132,7 +132,9 @@ extension SQLiteContentStore: SearchIndex {
             sql += " AND a.id NOT IN (\(databaseQuestionMarks(count: query.excludingIDs.count)))"
             arguments += StatementArguments(query.excludingIDs)
         }
-        if candidates.kind != .all { sql += " ORDER BY f.rank LIMIT \(limit)" }
+        // `.all` expects few rows from the word counts; the limit bounds it should they lag
+        // behind the index (another process importing).
+        sql += candidates.kind == .all ? " LIMIT \(limit * 2)" : " ORDER BY f.rank LIMIT \(limit)"
         // One read: candidates, ranking and the page's articles.
         let candidateSQL = sql
         let candidateArguments = arguments
@@ -180,7 +182,7 @@ extension SQLiteContentStore: SearchIndex {
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
             // Quoted phrases are checked in the text, so only re-ranked candidates can hold them.
-            if !plan.clauses.contains(where: \.isPhrase) {
+            if candidates.kind != .all, !plan.clauses.contains(where: \.isPhrase) {
                 scored += candidateRows.dropFirst(Self.rerankLimit).map { ($0.id, 0) }
             }
             let start = (max(query.page, 1) - 1) * query.perPage

@@ -91,4 +91,25 @@ import Testing
             }
         }
     }
+
+    /// Another process (an import) may add articles the server's word counts do not know yet:
+    /// a query the counts call rare then matches more than expected, and each match must still
+    /// be listed once.
+    @Test func wordCountsBehindTheIndexListEachMatchOnce() async throws {
+        let (server, directory) = try temporaryStore()
+        let newsroom = try await Newsroom.make(in: server)
+        _ = try await server.search(SearchQuery(text: "السدود"), now: Date())  // counts loaded
+        let importer = SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
+        let inputs = (1...45).map { number in
+            ArticleInput(
+                title: "الكنغر رقم \(number)", slug: "kangaroo-\(number)", body: ArticleBody(html: "<p>خبر عن الكنغر \(number).</p>"),
+                status: .published, publishedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(number)),
+                primaryCategoryID: newsroom.gulf.id)
+        }
+        #expect(try await importer.saveArticles(inputs) == 45)
+        let found = try await server.search(SearchQuery(text: "الكنغر", perPage: 100), now: Date())
+        #expect(found.total == 45)
+        #expect(Set(found.hits.map(\.article.id)).count == found.hits.count, "no article twice")
+        #expect(found.hits.count == 45)
+    }
 }
