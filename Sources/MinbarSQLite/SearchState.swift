@@ -10,6 +10,8 @@ final class SearchState: Sendable {
         /// Counts changed since the stems were last computed.
         var stale = false
         var synonyms: [[String]]?
+        /// When the synonyms were read: another process (`minbar synonyms`) may change them.
+        var synonymsRead = ContinuousClock.Instant.now
     }
 
     let contents = Mutex(Contents())
@@ -49,13 +51,21 @@ final class SearchState: Sendable {
         contents.withLock { $0 = Contents(vocabulary: SearchVocabulary(), loaded: false, stale: false, synonyms: $0.synonyms) }
     }
 
+    /// How long synonyms read from the database are used before being read again.
+    static let synonymsLifetime: Duration = .seconds(60)
+
     func synonyms(in pool: DatabasePool) throws -> [[String]] {
-        if let known = contents.withLock({ $0.synonyms }) { return known }
+        if let known = contents.withLock({ $0.synonyms != nil && $0.synonymsRead.duration(to: .now) < Self.synonymsLifetime ? $0.synonyms : nil }) {
+            return known
+        }
         let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT group_id, phrase FROM search_synonym ORDER BY group_id, phrase") }
         var groups: [Int64: [String]] = [:]
         for row in rows { groups[row["group_id"], default: []].append(row["phrase"]) }
         let result = groups.keys.sorted().map { groups[$0]! }
-        contents.withLock { $0.synonyms = result }
+        contents.withLock {
+            $0.synonyms = result
+            $0.synonymsRead = .now
+        }
         return result
     }
 
