@@ -22,7 +22,6 @@ pytestmark = pytest.mark.skipif(not KIT.exists(), reason="shared/eval/arabic-sea
 # Known gaps (DEV set, measured by this test; see bench/RESULTS.md).
 GAPS = {
     ("orthography", "nDCG@10"): "0.989 against 0.995 (q02: a broken-plural match outranks a one-word match)",
-    ("synonym", "nDCG@10"): "0.807 against 0.808, with no synonym list loaded",
 }
 
 

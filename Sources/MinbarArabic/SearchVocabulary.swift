@@ -267,6 +267,9 @@ public struct SearchVocabulary: Sendable {
         }
         let (short, long) = x.count < y.count ? (x, y) : (y, x)
         guard long.count - short.count == 1, short.first == long.first else { return false }
+        // A letter added at the end that is the feminine ة (folded ه) or the nisba ي makes
+        // another word (سيولة is not سيول, كويتي is not كويت), not another spelling of it.
+        if long.last == "ه" || long.last == "ي", Array(long.dropLast()) == short { return false }
         var i = 0
         var j = 0
         var skipped = false

@@ -41,7 +41,7 @@ import Testing
         "التحالف": 4, "تحالف": 3, "والتحالفات": 1, "التحالفات": 1,
         "شويغو": 3, "سويغو": 1, "لبنان": 5, "لبن": 1, "اللبن": 1,
         "بطاقه": 2, "البطاقه": 1, "وبطاقات": 1, "الطاقه": 6, "طاقه": 2,
-        "السكر": 2, "سكر": 1, "السكري": 2, "مقبره": 2, "المقبره": 3, "مقابر": 1, "سفينه": 2, "السفن": 2,
+        "السكر": 2, "سكر": 1, "السكري": 2, "السيول": 2, "السيوله": 3, "الكويت": 4, "الكويتي": 3, "مقبره": 2, "المقبره": 3, "مقابر": 1, "سفينه": 2, "السفن": 2,
     ])
 
     @Test(arguments: [
@@ -69,6 +69,10 @@ import Testing
         // Not for short words, and never a letter added in front (بطاقة is not طاقة).
         #expect(vocabulary.spellingVariants(of: "لبن").isEmpty)
         #expect(!vocabulary.spellingVariants(of: "طاقه").contains("بطاقه"))
+        // Nor the feminine or nisba ending, which make other words (floods / liquidity, Kuwait / Kuwaiti).
+        #expect(!vocabulary.spellingVariants(of: "السيول").contains("السيوله"))
+        #expect(!vocabulary.spellingVariants(of: "السيوله").contains("السيول"))
+        #expect(!vocabulary.spellingVariants(of: "الكويت").contains("الكويتي"))
     }
 
     @Test func brokenPluralsMeetTheirSingulars() {
