@@ -17,6 +17,8 @@ public struct SearchVocabulary: Sendable {
     /// (سيول in والسيول and بالسيول): stems even if never bare. One alone proves nothing
     /// (مانيا in المانيا).
     private var afterArticle: [String: Int] = [:]
+    /// Every word, in UTF-8 byte order, for completing a word as a reader types it.
+    private var sortedWords: [String] = []
     /// For a form that may be a stem, the different unprefixed words that reduce to it by a
     /// suffix (بطاقه ← بطاقات): a stem shared by several words is a stem of the site.
     private var suffixedForms: [String: Set<String>] = [:]
@@ -244,6 +246,35 @@ public struct SearchVocabulary: Sendable {
         self.stems = stems
         self.groups = groups
         self.deletions = deletions
+        sortedWords = frequencies.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Shortest start of a word that is completed: shorter ones (ال، و) start most words.
+    public static let completionMinimumLength = 3
+
+    /// The site's most used words that begin with `prefix` (folded), most used first: what a
+    /// reader typing `prefix` probably means.
+    ///
+    /// ```swift
+    /// vocabulary.completions(of: "فرن", limit: 3) // ["فرنسا", "الفرنسي"…] as the site uses them
+    /// ```
+    public func completions(of prefix: String, limit: Int) -> [String] {
+        guard prefix.count >= Self.completionMinimumLength, limit > 0 else { return [] }
+        let key = Array(prefix.utf8)
+        var low = 0
+        var high = sortedWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sortedWords[middle].utf8.lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        var found: [(word: String, count: Int)] = []
+        var index = low
+        // Bounded: a short start of a very common stem can begin thousands of words.
+        while index < sortedWords.count, found.count < 20_000, sortedWords[index].utf8.starts(with: key) {
+            found.append((sortedWords[index], frequency(sortedWords[index])))
+            index += 1
+        }
+        return found.sorted { $0.count > $1.count || ($0.count == $1.count && $0.word < $1.word) }.prefix(limit).map(\.word)
     }
 
     /// The word with one letter removed, for each position. (`isOneEditApart` refuses a letter

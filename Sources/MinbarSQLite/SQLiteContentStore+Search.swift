@@ -354,21 +354,33 @@ extension SQLiteContentStore: SearchIndex {
         plan.clauses.map(clauseExpression).joined(separator: " OR ")
     }
 
+    /// Titles for search-as-you-type: every word typed in the title, the last one completed from
+    /// the site's words (its most used completions), newest first. FTS5 walks the title matches
+    /// newest first and stops (a prefix query `وزير*` made it merge every word beginning so,
+    /// seconds on a big site).
     public func suggestions(for text: String, now: Date, limit: Int) async throws -> [Article] {
-        let words = ArabicAnalyzer.tokens(in: text).map(\.term)
+        let words = ArabicAnalyzer.tokens(in: text).map(\.term).suffix(SearchPlanner.maximumWords)
         guard let last = words.last else { return [] }
-        let match = "title : " + (words.dropLast().map { "\"\($0)\"" } + ["\"\(last)\" *"]).joined(separator: " ")
+        let vocabulary = try searchState.vocabulary(in: pool)
+        let endings = ([last] + vocabulary.completions(of: last, limit: Self.suggestionCompletions)).filter { vocabulary.frequency($0) > 0 }
+        guard !endings.isEmpty, words.dropLast().allSatisfy({ vocabulary.frequency($0) > 0 }) else { return [] }
+        let match = (words.dropLast().map { "title : \"\($0)\"" } + ["(" + Set(endings).sorted().map { "title : \"\($0)\"" }.joined(separator: " OR ") + ")"])
+            .joined(separator: " AND ")
         return try await pool.read { db in
             try Self.fetchArticles(
                 db,
                 sql: """
-                    SELECT \(Self.summaryColumns) FROM article_search s JOIN article a ON a.id = s.rowid
-                    WHERE article_search MATCH ? AND a.status = ? AND a.published_at <= ?
+                    SELECT \(Self.summaryColumns) FROM article a
+                    WHERE a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT \(limit * 8))
+                    AND a.status = ? AND a.published_at <= ?
                     ORDER BY a.published_at DESC LIMIT ?
                     """,
-                arguments: [match, ArticleStatus.published.rawValue, now, limit])
+                arguments: [match, ArticleStatus.published.rawValue, now, limit], withTags: false)
         }
     }
+
+    /// How many completions of the last word typed a suggestion looks for.
+    static let suggestionCompletions = 8
 
     // MARK: Synonyms
 

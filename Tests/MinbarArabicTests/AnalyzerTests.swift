@@ -75,6 +75,14 @@ import Testing
         #expect(!vocabulary.spellingVariants(of: "الكويت").contains("الكويتي"))
     }
 
+    @Test func aWordBeingTypedIsCompletedWithTheSitesMostUsedWords() {
+        #expect(vocabulary.completions(of: "الطا", limit: 3) == ["الطاقه"])
+        #expect(vocabulary.completions(of: "بطا", limit: 5) == ["بطاقه"])
+        #expect(vocabulary.completions(of: "التحا", limit: 5) == ["التحالف", "التحالفات"], "most used first")
+        #expect(vocabulary.completions(of: "ال", limit: 5).isEmpty, "too short a start: most words begin so")
+        #expect(vocabulary.completions(of: "ززز", limit: 5).isEmpty)
+    }
+
     @Test func brokenPluralsMeetTheirSingulars() {
         #expect(vocabulary.numberCounterparts(of: "الوزراء").contains("وزير"))
         #expect(vocabulary.numberCounterparts(of: "وزير").contains("وزراء"))
