@@ -45,6 +45,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "minbar")
         logger.logLevel = logLevel
+        let searchLogger = logger
         let store = try dataOptions.openStore()
         if demo {
             try await Demo.install(into: store, data: dataOptions.data)
@@ -74,6 +75,14 @@ struct Serve: AsyncParsableCommand {
                 line += "  minbar user add --data \(dataOptions.data) --email you@example.com --name NAME --role administrator --password-stdin\n"
             }
             FileHandle.standardOutput.write(Data(line.utf8))
+            // The search vocabulary is read once, in the background, before readers ask.
+            Task.detached(priority: .utility) {
+                do {
+                    try await store.prepareSearch()
+                } catch {
+                    searchLogger.error("reading the search vocabulary failed: \(error)")
+                }
+            }
         }
         try await app.runService()
     }
