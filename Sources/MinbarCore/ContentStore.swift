@@ -103,6 +103,10 @@ public struct ArticleQuery: Sendable, Hashable {
     public var limit: Int = 10
     /// Leave the body out (lists and cards never show it).
     public var withoutBody: Bool = true
+    /// Count every match for `ArticlePage.total` (pagination needs it; a home page's blocks do
+    /// not, and counting a section of a big site costs more than listing its newest articles).
+    /// When false, `total` is the number of articles returned.
+    public var countsTotal: Bool = true
 
     public init() {}
 

@@ -225,6 +225,14 @@ public struct AppDatabase: Sendable {
             // their bodies and often spill into overflow pages.
             try db.create(index: "article_search_filter", on: "article", columns: ["id", "status", "published_at"])
         }
+        migrator.registerMigration("v7-big-site-lists") { db in
+            // Breaking news (home, ticker) without reading every published article's row.
+            try db.create(index: "article_on_breaking", on: "article", columns: ["breaking", "status", "published_at"])
+            // Sitemaps list every public article's times: from the index alone. It begins with
+            // (status, published_at), which makes that index redundant.
+            try db.create(index: "article_stamps", on: "article", columns: ["status", "published_at", "id", "modified_at"])
+            try db.drop(index: "article_on_status_published_at")
+        }
         return migrator
     }
 }

@@ -339,6 +339,7 @@ public final class PublicSite: Sendable {
         var breakingQuery = ArticleQuery.published(at: now)
         breakingQuery.breakingAt = now
         breakingQuery.limit = 8
+        breakingQuery.countsTotal = false
         let breaking = try await store.articles(matching: breakingQuery).articles
 
         let perPage = builder.settings.articlesPerPage
@@ -352,6 +353,7 @@ public final class PublicSite: Sendable {
             query.categoryIDs = builder.categories.idsInTree(of: category.id)
             query.excludingIDs = latest.first.map { [$0.id] } ?? []
             query.limit = 4
+            query.countsTotal = false
             let articles = try await store.articles(matching: query).articles
             guard !articles.isEmpty else { continue }
             shown += articles
