@@ -64,13 +64,18 @@ public struct SearchHit: Sendable, Hashable {
 
 public struct SearchResults: Sendable, Hashable {
     public var hits: [SearchHit]
+    /// The results that can be paged through.
     public var total: Int
+    /// More articles match than `total` (a very common word on a big site): the best or newest
+    /// `total` are the ones listed.
+    public var hasMore: Bool
     /// A spelling the site knows, when the query found little ("did you mean").
     public var suggestion: String?
 
-    public init(hits: [SearchHit] = [], total: Int = 0, suggestion: String? = nil) {
+    public init(hits: [SearchHit] = [], total: Int = 0, hasMore: Bool = false, suggestion: String? = nil) {
         self.hits = hits
         self.total = total
+        self.hasMore = hasMore
         self.suggestion = suggestion
     }
 }

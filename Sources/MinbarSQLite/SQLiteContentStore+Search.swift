@@ -146,7 +146,7 @@ extension SQLiteContentStore: SearchIndex {
         let candidateSQL = sql
         let candidateArguments = arguments
         let matcher = SearchMatcher(plan)
-        let (total, hits) = try await pool.snapshotRead { db -> (Int, [SearchHit]) in
+        let (total, hasMore, hits) = try await pool.snapshotRead { db -> (Int, Bool, [SearchHit]) in
             // (id, rank, publication time) best first, and the folded text of those re-ranked;
             // read by column number from cursors, as there are hundreds.
             var candidateRows: [(id: Int64, rank: Double, published: Double)] = []
@@ -194,7 +194,10 @@ extension SQLiteContentStore: SearchIndex {
             }
             let start = (max(query.page, 1) - 1) * query.perPage
             let pageIDs = start < scored.count ? Array(scored[start..<min(scored.count, start + query.perPage)]) : []
-            guard !pageIDs.isEmpty else { return (scored.count, []) }
+            // The statement's limit reached: more articles match than are listed.
+            // (Common words only: thousands match by construction.)
+            let hasMore = candidates.kind == .newest || (candidates.kind == .ranked && candidateRows.count >= limit)
+            guard !pageIDs.isEmpty else { return (scored.count, hasMore, []) }
             // Hits carry what results show (no tags, no body source: reading a page of hits'
             // tags was a tenth of a search).
             let columns = query.withSnippets ? Self.hitColumns : Self.summaryColumns
@@ -215,7 +218,7 @@ extension SQLiteContentStore: SearchIndex {
                 }
                 return SearchHit(article: article, score: score, snippetHTML: snippet)
             }
-            return (scored.count, hits)
+            return (scored.count, hasMore, hits)
         }
         var suggestion: String?
         if total < 3 {
@@ -223,7 +226,7 @@ extension SQLiteContentStore: SearchIndex {
             let corrected = words.map { vocabulary.frequency($0) > 0 ? $0 : (vocabulary.suggestion(for: $0) ?? $0) }
             if corrected != words { suggestion = corrected.joined(separator: " ") }
         }
-        return SearchResults(hits: hits, total: total, suggestion: suggestion)
+        return SearchResults(hits: hits, total: total, hasMore: hasMore, suggestion: suggestion)
     }
 
     /// How a plan's candidates are found and ranked.

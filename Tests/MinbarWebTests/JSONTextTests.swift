@@ -19,7 +19,9 @@ import Testing
                     score: [0, 1, 12.345, -3.5, 1e-3, 123_456.789, Double(Int.random(in: 0...100_000, using: &generator)) / 1000][(round + index) % 7],
                     published: "2015-12-21T12:00:00+02:00")
             }
-            let answer = SearchAPI.Answer(total: round * 7, page: round % 3 + 1, results: results, suggestion: round % 2 == 0 ? nil : texts[round % texts.count])
+            let answer = SearchAPI.Answer(
+                total: round * 7, more: [nil, true, false][round % 3], page: round % 3 + 1, results: results,
+                suggestion: round % 2 == 0 ? nil : texts[round % texts.count])
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
             #expect(answer.json == Array(try encoder.encode(answer)))

@@ -143,6 +143,28 @@ import Testing
         }
     }
 
+    /// A word in more articles than a search lists says so, rather than a count that looks
+    /// exact.
+    @Test func aSearchMatchingMoreThanItListsSaysMoreThan() async throws {
+        let site = try await TestSite.demo()
+        let categories = try await site.store.categories()
+        let inputs = (1...260).map { number in
+            ArticleInput(
+                title: "خبر الكنغر \(number)", slug: "kangaroo-\(number)", body: ArticleBody(html: "<p>الكنغر رقم \(number).</p>"),
+                status: .published, publishedAt: site.clock.now.addingTimeInterval(-Double(number) * 60), primaryCategoryID: categories[0].id)
+        }
+        _ = try await site.store.saveArticles(inputs)
+        try await site.site.contentChanged()
+        try await site.app.test(.router) { client in
+            let page = try await client.page("/?s=\(Self.query("الكنغر"))")
+            #expect(page.body.contains("أكثر من 200 نتيجة"))
+            let api = try await client.page("/api/search?q=\(Self.query("الكنغر"))")
+            #expect(api.body.contains("\"more\":true"))
+            let few = try await client.page("/api/search?q=\(Self.query("سويغو"))")
+            #expect(!few.body.contains("\"more\""))
+        }
+    }
+
     @Test func neverShowsUnpublishedOrDeletedArticles() async throws {
         let site = try await TestSite.demo()
         let categories = try await site.store.categories()

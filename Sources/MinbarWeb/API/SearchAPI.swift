@@ -8,6 +8,7 @@ import MinbarCore
 /// ```json
 /// {"total": 3, "results": [{"slug": "…", "title": "…", "url": "https://…", "snippet": "…<mark>…</mark>…",
 ///   "score": 12.3, "published": "2015-12-21T12:00:00+02:00"}]}
+/// // plus "more": true when more articles match than `total` (the best or newest are listed)
 /// ```
 enum SearchAPI {
     struct Result: Encodable {
@@ -21,6 +22,8 @@ enum SearchAPI {
 
     struct Answer: Encodable {
         var total: Int
+        /// Present (true) when more articles match than `total` can page through.
+        var more: Bool?
         var page: Int
         var results: [Result]
         var suggestion: String?
@@ -29,7 +32,7 @@ enum SearchAPI {
         /// directly as bytes: Foundation's encoder was a tenth of a search's time.
         var json: [UInt8] {
             var out = JSONText()
-            out.raw("{\"page\":\(page),\"results\":[")
+            out.raw(more == true ? "{\"more\":true,\"page\":\(page),\"results\":[" : more == false ? "{\"more\":false,\"page\":\(page),\"results\":[" : "{\"page\":\(page),\"results\":[")
             for (index, result) in results.enumerated() {
                 out.raw(index > 0 ? ",{\"published\":" : "{\"published\":")
                 out.string(result.published)
@@ -102,7 +105,7 @@ enum SearchAPI {
             let builder = site.pageBuilder(snapshot, now: now)
             let results = try await index.search(SearchQuery(text: text, page: page, perPage: limit), now: now)
             let answer = Answer(
-                total: results.total, page: page,
+                total: results.total, more: results.hasMore ? true : nil, page: page,
                 results: results.hits.map { hit in
                     Result(
                         slug: hit.article.slug, title: hit.article.title, url: builder.absolute(builder.articleEncodedPath(hit.article)),

@@ -38,8 +38,10 @@ extension PublicSite {
         let pagination = builder.pagination(for: route, totalPages: totalPages)
         view.prevURL = pagination?.prevURL
         view.nextURL = pagination?.nextURL
-        let countText = builder.string(results.total == 1 ? "one_result" : "results_count")
-            .replacingOccurrences(of: "{count}", with: builder.number(results.total))
+        // "More than N" when a very common word matches more than can be listed (a theme
+        // without that string says "N").
+        let countKey = results.hasMore && builder.strings["more_results_count"] != nil ? "more_results_count" : results.total == 1 ? "one_result" : "results_count"
+        let countText = builder.string(countKey).replacingOccurrences(of: "{count}", with: builder.number(results.total))
         view.search = SearchView(
             query: query, message: results.total == 0 ? builder.string("no_results") : nil, countText: results.total > 0 ? countText : nil,
             articles: cards, pagination: pagination,
