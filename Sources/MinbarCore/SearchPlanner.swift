@@ -281,15 +281,12 @@ public struct SearchMatcher: Sendable {
     /// One bit per (byte length, last byte) of the plan's words: most words of a text differ
     /// from every word of the plan in one or the other, and are known as none without hashing.
     let shapes: [UInt64]
-    /// Word id → (clause, level) pairs it matches as a single-word alternative.
-    let table: [[(clause: Int, level: SearchPlan.Level)]]
-    /// Multi-word alternatives (phrases), checked as id sequences.
-    let phrases: [(clause: Int, ids: [Int32], level: SearchPlan.Level)]
     /// The words as typed, in order.
     let typed: [Int32]
-    /// Every alternative of every clause, in order, as word ids.
-    let alternatives: [(clause: Int, index: Int, ids: [Int32])]
-    /// Word id → the single-word alternatives it is.
+    /// Every alternative of every clause, in order: its clause, its place there, its words as
+    /// ids (several for a phrase) and its level.
+    let alternatives: [(clause: Int, index: Int, ids: [Int32], level: SearchPlan.Level)]
+    /// Word id → the single-word alternatives it is (places in `alternatives`).
     let singleAlternatives: [[Int]]
     /// Word id → whether snippets mark it (`SearchPlan.matchingWords`).
     let highlighted: [Bool]
@@ -308,24 +305,13 @@ public struct SearchMatcher: Sendable {
             ids[bytes] = new
             return new
         }
-        var table: [Int32: [(clause: Int, level: SearchPlan.Level)]] = [:]
-        var phrases: [(clause: Int, ids: [Int32], level: SearchPlan.Level)] = []
-        for (index, clause) in plan.clauses.enumerated() {
-            for alternative in clause.alternatives {
-                if alternative.words.count == 1 {
-                    table[id(alternative.words[0]), default: []].append((index, alternative.level))
-                } else {
-                    phrases.append((index, alternative.words.map(id), alternative.level))
-                }
+        var alternatives: [(clause: Int, index: Int, ids: [Int32], level: SearchPlan.Level)] = []
+        for (clauseIndex, clause) in plan.clauses.enumerated() {
+            for (index, alternative) in clause.alternatives.enumerated() {
+                alternatives.append((clauseIndex, index, alternative.words.map(id), alternative.level))
             }
         }
         typed = plan.clauses.flatMap(\.words).map(id)
-        var alternatives: [(clause: Int, index: Int, ids: [Int32])] = []
-        for (clauseIndex, clause) in plan.clauses.enumerated() {
-            for (index, alternative) in clause.alternatives.enumerated() {
-                alternatives.append((clauseIndex, index, alternative.words.map(id)))
-            }
-        }
         self.alternatives = alternatives
         var singles = [[Int]](repeating: [], count: words.count)
         for (index, alternative) in alternatives.enumerated() where alternative.ids.count == 1 {
@@ -335,8 +321,6 @@ public struct SearchMatcher: Sendable {
         let matching = plan.matchingWords
         highlighted = words.map { matching[String(decoding: $0, as: UTF8.self)] != nil }
         self.words = words
-        self.phrases = phrases
-        self.table = (0..<words.count).map { table[Int32($0)] ?? [] }
         var byHash: [UInt64: [Int32]] = [:]
         var shapes = [UInt64](repeating: 0, count: 64 * 256 / 64)
         for (index, word) in words.enumerated() {
@@ -417,8 +401,10 @@ public struct SearchMatcher: Sendable {
     /// Whether every quoted phrase of the plan is in the title or body as typed.
     public func phrasesPresent(title: [Int32], body: [Int32]) -> Bool {
         for (index, clause) in plan.clauses.enumerated() where clause.isPhrase {
-            let found = phrases.contains { $0.clause == index && (Self.contains($0.ids, in: title) || Self.contains($0.ids, in: body)) }
-                || (clause.words.count == 1 && (title + body).contains { id in id >= 0 && table[Int(id)].contains { $0.clause == index } })
+            let found =
+                alternatives.contains { $0.clause == index && $0.ids.count > 1 && (Self.contains($0.ids, in: title) || Self.contains($0.ids, in: body)) }
+                || (clause.words.count == 1
+                    && (title + body).contains { id in id >= 0 && singleAlternatives[Int(id)].contains { alternatives[$0].clause == index } })
             if !found { return false }
         }
         return true
@@ -505,12 +491,13 @@ public struct SearchMatcher: Sendable {
             // Clauses matched at the previous position, for adjacency.
             var previous: [Int] = []
             for id in ids {
-                guard id >= 0, !table[Int(id)].isEmpty else {
+                guard id >= 0, !singleAlternatives[Int(id)].isEmpty else {
                     previous.removeAll(keepingCapacity: true)
                     continue
                 }
                 var current: [Int] = []
-                for (clause, level) in table[Int(id)] {
+                for alternative in singleAlternatives[Int(id)] {
+                    let (clause, level) = (alternatives[alternative].clause, alternatives[alternative].level)
                     if best[clause] == nil || level > best[clause]! { best[clause] = level }
                     if field == 0 { inTitle[clause] = true }
                     current.append(clause)
@@ -519,10 +506,11 @@ public struct SearchMatcher: Sendable {
                 previous = current
             }
         }
-        for (clause, ids, level) in phrases {
-            let titled = Self.contains(ids, in: title)
-            guard titled || Self.contains(ids, in: body) else { continue }
-            if best[clause] == nil || level > best[clause]! { best[clause] = level }
+        for alternative in alternatives where alternative.ids.count > 1 {
+            let titled = Self.contains(alternative.ids, in: title)
+            guard titled || Self.contains(alternative.ids, in: body) else { continue }
+            let clause = alternative.clause
+            if best[clause] == nil || alternative.level > best[clause]! { best[clause] = alternative.level }
             if titled { inTitle[clause] = true }
         }
         var covered = 0.0
