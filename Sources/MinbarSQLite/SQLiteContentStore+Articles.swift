@@ -7,15 +7,25 @@ extension SQLiteContentStore {
     /// Approved comments of the article, read with it (an index lookup per article).
     static let commentCountColumn = "(SELECT COUNT(*) FROM comment c WHERE c.article_id = a.id AND c.status = 'approved') AS comment_count"
 
-    static let summaryColumns = """
-        a.id, a.slug, a.title, a.excerpt, '' AS body_html, '' AS body_source, a.body_format, a.status, a.published_at,
+    /// An article's columns but its body (read by name, so their order does not matter).
+    private static let bodilessColumns = """
+        a.id, a.slug, a.title, a.excerpt, a.body_format, a.status, a.published_at,
         a.modified_at, a.created_at, a.breaking, a.breaking_until, a.source_credit, a.primary_category_id,
         a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id, a.comments_open,
         \(commentCountColumn)
         """
 
-    /// An article's columns with its HTML body but not its source: what search hits show.
-    static let hitColumns = summaryColumns.replacingOccurrences(of: "'' AS body_html", with: "a.body_html")
+    /// What lists and cards show: no body.
+    static let summaryColumns = bodilessColumns + ", '' AS body_html, '' AS body_source"
+
+    /// What search hits show: the HTML body (for snippets), not its source.
+    static let hitColumns = bodilessColumns + ", a.body_html, '' AS body_source"
+
+    /// A date column as seconds since 1970 computed by SQLite (a number to read, not a date
+    /// string to parse: lists of every article read thousands).
+    static func unixSeconds(_ column: String) -> String {
+        "(julianday(\(column)) - 2440587.5) * 86400.0"
+    }
 
     /// Every column of an article, with its comment count.
     static let fullColumns = "a.*, \(commentCountColumn)"
@@ -49,7 +59,7 @@ extension SQLiteContentStore {
             let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
-                        SELECT id, (julianday(published_at) - 2440587.5) * 86400.0, (julianday(modified_at) - 2440587.5) * 86400.0
+                        SELECT id, \(Self.unixSeconds("published_at")), \(Self.unixSeconds("modified_at"))
                         FROM article WHERE status = ? AND published_at <= ? ORDER BY published_at DESC, id DESC
                         """),
                 arguments: [ArticleStatus.published.rawValue, now])
@@ -344,7 +354,8 @@ extension SQLiteContentStore {
     static func fetchArticles(_ db: Database, sql: String, arguments: StatementArguments, withTags: Bool = true) throws -> [Article] {
         let rows = try db.fetchRows(sql: sql, arguments: arguments)
         guard !rows.isEmpty else { return [] }
-        let ids: [Int64] = rows.map { $0["id"] }
+        let c = ColumnPositions(rows[0])
+        let ids: [Int64] = rows.map { $0[c["id"]] }
         let marks = databaseQuestionMarks(count: ids.count)
         let idArguments = StatementArguments(ids)
 
@@ -388,7 +399,7 @@ extension SQLiteContentStore {
             }
         }
         // A primary section is normally among the article's sections; read any that is not.
-        let missing = Set(rows.compactMap { $0["primary_category_id"] as Int64? }).subtracting(categoriesByID.keys)
+        let missing = Set(rows.compactMap { $0[c["primary_category_id"]] as Int64? }).subtracting(categoriesByID.keys)
         if !missing.isEmpty {
             for row in try db.fetchRows(
                 sql: "SELECT * FROM category WHERE id IN (\(databaseQuestionMarks(count: missing.count)))", arguments: StatementArguments(Array(missing)))
@@ -398,7 +409,6 @@ extension SQLiteContentStore {
             }
         }
 
-        let c = ColumnPositions(rows[0])
         return rows.map { row in
             let id: Int64 = row[c["id"]]
             let primaryID: Int64? = row[c["primary_category_id"]]

@@ -110,7 +110,7 @@ extension SQLiteContentStore: SearchIndex {
         let match = candidates.match
         // Every candidate is joined with its article and filtered; with a generous FTS5 limit
         // for the rows the filters drop.
-        let publication = "(julianday(a.published_at) - 2440587.5) * 86400.0"
+        let publication = Self.unixSeconds("a.published_at")
         var sql: String
         switch candidates.kind {
         case .all:

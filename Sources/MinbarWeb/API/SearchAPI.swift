@@ -32,7 +32,8 @@ enum SearchAPI {
         /// directly as bytes: Foundation's encoder was a tenth of a search's time.
         var json: [UInt8] {
             var out = JSONText()
-            out.raw(more == true ? "{\"more\":true,\"page\":\(page),\"results\":[" : more == false ? "{\"more\":false,\"page\":\(page),\"results\":[" : "{\"page\":\(page),\"results\":[")
+            out.raw(more.map { "{\"more\":\($0)," } ?? "{")
+            out.raw("\"page\":\(page),\"results\":[")
             for (index, result) in results.enumerated() {
                 out.raw(index > 0 ? ",{\"published\":" : "{\"published\":")
                 out.string(result.published)
