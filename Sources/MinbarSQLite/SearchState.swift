@@ -10,31 +10,42 @@ final class SearchState: Sendable {
         /// Counts changed since the stems were last computed.
         var stale = false
         var synonyms: [[String]]?
+        /// Counted up by every change of the word counts.
+        var version = 0
         /// When the synonyms were read: another process (`minbar synonyms`) may change them.
         var synonymsRead = ContinuousClock.Instant.now
     }
 
     let contents = Mutex(Contents())
 
+    /// One reader or rebuilder of the vocabulary at a time: concurrent searches after a start or
+    /// a write wait for one load instead of each reading or rebuilding it (the background
+    /// preparation at start and the first reader's search did it twice).
+    private let loading = Mutex(())
+
     /// The vocabulary with up-to-date stems, read from the database the first time.
     func vocabulary(in pool: DatabasePool) throws -> SearchVocabulary {
         if let ready = contents.withLock({ $0.loaded && !$0.stale ? $0.vocabulary : nil }) { return ready }
-        let needsLoad = contents.withLock { !$0.loaded }
-        var vocabulary: SearchVocabulary
-        if needsLoad {
-            let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT term, articles FROM search_term") }
-            vocabulary = SearchVocabulary(frequencies: Dictionary(uniqueKeysWithValues: rows.map { ($0["term"], $0["articles"]) }))
-        } else {
-            vocabulary = contents.withLock { $0.vocabulary }
-            vocabulary.rebuild()
+        return try loading.withLock { _ in
+            if let ready = contents.withLock({ $0.loaded && !$0.stale ? $0.vocabulary : nil }) { return ready }
+            let (needsLoad, current, version) = contents.withLock { (!$0.loaded, $0.vocabulary, $0.version) }
+            var vocabulary = current
+            if needsLoad {
+                let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT term, articles FROM search_term") }
+                vocabulary = SearchVocabulary(frequencies: Dictionary(uniqueKeysWithValues: rows.map { ($0["term"], $0["articles"]) }))
+            } else {
+                vocabulary.rebuild()
+            }
+            let result = vocabulary
+            contents.withLock {
+                // Counts applied while this was rebuilt stay (the next search rebuilds again).
+                guard needsLoad || $0.version == version else { return }
+                $0.vocabulary = result
+                $0.loaded = true
+                $0.stale = false
+            }
+            return result
         }
-        let result = vocabulary
-        contents.withLock {
-            $0.vocabulary = result
-            $0.loaded = true
-            $0.stale = false
-        }
-        return result
     }
 
     /// Applies the word counts of an article that was indexed (after its transaction committed).
@@ -43,6 +54,7 @@ final class SearchState: Sendable {
             guard contents.loaded else { return }
             contents.vocabulary.count(removed, by: -1)
             contents.vocabulary.count(added, by: 1)
+            contents.version += 1
             contents.stale = true
         }
     }
