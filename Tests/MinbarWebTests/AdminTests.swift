@@ -423,12 +423,7 @@ import Testing
 
     @Test func editorsManageSearchSynonymsAndReadersFindByThemAtOnce() async throws {
         let harness = try await AdminHarness.make()
-        let categories = try await harness.store.categories()
-        let article = try await harness.store.saveArticle(
-            ArticleInput(
-                title: "القطط الأليفة تملأ شوارع المدينة", body: ArticleBody(html: "<p>تكاثرت القطط في الأحياء القديمة.</p>"),
-                status: .published, publishedAt: harness.test.clock.now.addingTimeInterval(-60), primaryCategoryID: categories[0].id))
-        try await harness.test.site.contentChanged()
+        let article = try await harness.test.publish("القطط الأليفة تملأ شوارع المدينة", html: "<p>تكاثرت القطط في الأحياء القديمة.</p>")
         try await harness.app.test(.router) { client in
             func found(_ text: String) async throws -> [String] {
                 let page = try await client.page("/api/search?q=" + (text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text))

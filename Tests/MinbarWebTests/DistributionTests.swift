@@ -132,12 +132,7 @@ import Testing
 
     @Test func textThatLooksLikeMarkupCannotBreakOutOfTheJSONLD() async throws {
         let site = try await TestSite.demo()
-        let categories = try await site.store.categories()
-        let article = try await site.store.saveArticle(
-            ArticleInput(
-                title: "عنوان </script><script>alert(1)</script>", slug: "xss", body: ArticleBody(html: "<p>نص</p>"), status: .published,
-                publishedAt: site.clock.now, primaryCategoryID: categories[0].id))
-        try await site.site.contentChanged()
+        let article = try await site.publish("عنوان </script><script>alert(1)</script>", html: "<p>نص</p>", slug: "xss", at: site.clock.now)
         try await site.app.test(.router) { client in
             let page = try await client.page(try await site.path(of: article))
             #expect(!page.body.contains("<script>alert(1)"))

@@ -55,6 +55,21 @@ struct TestSite {
         return try await store.article(id: summary.id)!
     }
 
+    /// Publishes an article in the first section (a minute ago unless `at` says otherwise) and,
+    /// unless `tellingTheSite` is false, tells the public site as the admin does.
+    @discardableResult
+    func publish(
+        _ title: String, html: String, slug: String = "", at date: Date? = nil, tellingTheSite: Bool = true
+    ) async throws -> Article {
+        let categories = try await store.categories()
+        let article = try await store.saveArticle(
+            ArticleInput(
+                title: title, slug: slug, body: ArticleBody(html: html), status: .published,
+                publishedAt: date ?? clock.now.addingTimeInterval(-60), primaryCategoryID: categories[0].id))
+        if tellingTheSite { try await site.contentChanged() }
+        return article
+    }
+
     /// The path of an article, percent-encoded as a browser sends it.
     func path(of article: Article) async throws -> String {
         let settings = try await store.siteSettings()
