@@ -196,7 +196,8 @@ public enum SearchPlanner {
     /// (the index holds them word for word): only the words shown are located in the text, none
     /// is folded but the marked ones (checked against the index; any disagreement falls back to
     /// analysing the whole text).
-    public static func snippet(_ plan: SearchPlan, text: String, matcher: SearchMatcher, ids: [Int32], length: Int = 30) -> String {
+    public static func snippet(text: String, matcher: SearchMatcher, ids: [Int32], length: Int = 30) -> String {
+        let plan = matcher.plan
         let wordCount = ids.firstIndex(of: SearchMatcher.separator) ?? ids.count
         var hits: [Int] = []
         for index in 0..<wordCount where matcher.isHighlighted(ids[index]) { hits.append(index) }

@@ -211,7 +211,7 @@ extension SQLiteContentStore: SearchIndex {
                 if query.withSnippets {
                     let text = HTMLText.plainText(fromHTML: article.body.html)
                     if let body = bodies[id] {
-                        snippet = SearchPlanner.snippet(plan, text: text, matcher: matcher, ids: body)
+                        snippet = SearchPlanner.snippet(text: text, matcher: matcher, ids: body)
                     } else {
                         snippet = SearchPlanner.snippet(plan, text: text)
                     }

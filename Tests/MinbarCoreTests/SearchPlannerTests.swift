@@ -63,10 +63,10 @@ import Testing
         ]
         for text in texts {
             let ids = matcher.encode(ArabicAnalyzer.foldedText(text) + " | تصنيف")
-            let fast = SearchPlanner.snippet(plan, text: text, matcher: matcher, ids: ids)
+            let fast = SearchPlanner.snippet(text: text, matcher: matcher, ids: ids)
             #expect(fast == SearchPlanner.snippet(plan, text: text), "the same snippet as analysing the whole text")
         }
-        let long = SearchPlanner.snippet(plan, text: texts[0], matcher: matcher, ids: matcher.encode(ArabicAnalyzer.foldedText(texts[0])))
+        let long = SearchPlanner.snippet(text: texts[0], matcher: matcher, ids: matcher.encode(ArabicAnalyzer.foldedText(texts[0])))
         #expect(long.contains("<mark>وزيرُ</mark> <mark>الدفاع</mark>"))
         #expect(long.hasPrefix("… ") && long.hasSuffix(" …"))
     }
