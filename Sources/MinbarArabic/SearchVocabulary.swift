@@ -161,6 +161,18 @@ public struct SearchVocabulary: Sendable {
         return family
     }
 
+    /// The word's family and the site's words that are the word behind a prefix (لهجوم, والهجوم),
+    /// for matching a phrase whose first word may carry one: in a phrase the words next to it
+    /// say what it is, so a prefix needs no other evidence.
+    public func writtenForms(of word: String) -> Set<String> {
+        var forms = family(of: word)
+        let bare = word.hasPrefix("ال") && word.count > 4 ? String(word.dropFirst(2)) : word
+        for prefix in Self.letterPrefixes.map(String.init) + Self.articlePrefixes {
+            for form in [prefix + word, prefix + bare] where frequency(form) > 0 && form != word { forms.insert(form) }
+        }
+        return forms
+    }
+
     /// The site's words that are the broken plural or singular of this word (وزير ↔ وزراء), with
     /// their families.
     public func numberCounterparts(of word: String) -> Set<String> {

@@ -103,8 +103,8 @@ public enum SearchPlanner {
                 index += 1
             }
         }
-        // Multi-word synonyms typed as words (تنظيم الدولة → داعش).
-        clauses = mergeSynonymPhrases(clauses, synonymGroups: synonymGroups)
+        // Multi-word synonyms typed as words (تنظيم الدولة → داعش, مرض السكر → السكري).
+        clauses = addPhraseSynonyms(clauses, synonymGroups: synonymGroups, vocabulary: vocabulary)
         // Words most articles use (في، على) only add noise and cost beside other words.
         let telling = clauses.filter { $0.isPhrase || !vocabulary.isCommon($0.words.joined()) }
         if !telling.isEmpty { clauses = telling }
@@ -126,37 +126,54 @@ public enum SearchPlanner {
         for months in MonthNames.equivalents(of: word) { add(months, .synonym) }
         for group in synonymGroups where group.contains([word]) || group.contains(where: { $0.count == 1 && vocabulary.stem($0[0]) == vocabulary.stem(word) }) {
             for phrase in group where phrase != [word] {
-                add(phrase, .synonym)
-                if phrase.count == 1 { for member in vocabulary.family(of: phrase[0]).sorted() { add([member], .synonym) } }
+                for form in phraseForms(phrase, vocabulary: vocabulary) { add(form, .synonym) }
             }
         }
         return .init(words: [word], alternatives: alternatives, isPhrase: false)
     }
 
-    /// When consecutive word clauses spell a multi-word synonym, they become one clause that
-    /// also matches the group's other phrases.
-    static func mergeSynonymPhrases(_ clauses: [SearchPlan.Clause], synonymGroups: [[[String]]]) -> [SearchPlan.Clause] {
-        var result: [SearchPlan.Clause] = []
-        var index = 0
-        outer: while index < clauses.count {
-            for group in synonymGroups {
-                for phrase in group where phrase.count > 1 && index + phrase.count <= clauses.count {
-                    let typed = clauses[index..<(index + phrase.count)]
-                    let matches = zip(typed, phrase).allSatisfy { clause, word in
+    /// When consecutive word clauses spell a multi-word synonym (each word as typed or one of
+    /// its family: بالهجوم الإلكتروني), each of those clauses is also matched by the group's other
+    /// phrases: an article saying قرصنة covers both words of هجوم إلكتروني, while one saying
+    /// لهجوم إلكتروني still matches word by word. (Folding the words into one required phrase
+    /// lost the words' families.)
+    static func addPhraseSynonyms(_ clauses: [SearchPlan.Clause], synonymGroups: [[[String]]], vocabulary: SearchVocabulary) -> [SearchPlan.Clause] {
+        var result = clauses
+        for group in synonymGroups {
+            for phrase in group where phrase.count > 1 && phrase.count <= clauses.count {
+                for start in 0...(clauses.count - phrase.count) {
+                    let run = start..<(start + phrase.count)
+                    let spelled = zip(clauses[run], phrase).allSatisfy { clause, word in
                         !clause.isPhrase && clause.alternatives.contains { $0.words == [word] }
                     }
-                    guard matches else { continue }
-                    var alternatives: [SearchPlan.Alternative] = [.init(words: phrase, level: .exact)]
-                    for other in group where other != phrase { alternatives.append(.init(words: other, level: .synonym)) }
-                    result.append(.init(words: phrase, alternatives: alternatives, isPhrase: true))
-                    index += phrase.count
-                    continue outer
+                    guard spelled else { continue }
+                    let others = group.filter { $0 != phrase }.flatMap { phraseForms($0, vocabulary: vocabulary) }
+                    for index in run {
+                        for other in others where !result[index].alternatives.contains(where: { $0.words == other }) {
+                            result[index].alternatives.append(.init(words: other, level: .synonym))
+                        }
+                    }
                 }
             }
-            result.append(clauses[index])
-            index += 1
         }
         return result
+    }
+
+    /// The ways the site writes a synonym: a word with its family, a phrase with each word as
+    /// given or in its most used written forms (هجوم إلكتروني → لهجوم إلكتروني), bounded.
+    static func phraseForms(_ phrase: [String], vocabulary: SearchVocabulary, limit: Int = 12) -> [[String]] {
+        guard phrase.count > 1 else {
+            return [phrase] + vocabulary.family(of: phrase[0]).subtracting(phrase).sorted().map { [$0] }
+        }
+        let choices = phrase.map { word in
+            [word] + vocabulary.writtenForms(of: word).subtracting([word]).sorted { (vocabulary.frequency($0), $1) > (vocabulary.frequency($1), $0) }.prefix(3)
+        }
+        var forms: [[String]] = [[]]
+        for options in choices {
+            forms = forms.flatMap { start in options.map { start + [$0] } }
+        }
+        // The phrase as given first, then the forms the site uses most.
+        return Array(forms.prefix(limit))
     }
 
     /// The parts of a query in and out of quotes (straight, curly or guillemets).
@@ -402,10 +419,10 @@ public struct SearchMatcher: Sendable {
     /// Whether every quoted phrase of the plan is in the title or body as typed.
     public func phrasesPresent(title: [Int32], body: [Int32]) -> Bool {
         for (index, clause) in plan.clauses.enumerated() where clause.isPhrase {
+            // Any of its alternatives: a synonym of a phrase may be one word (مرض السكر → السكري).
             let found =
                 alternatives.contains { $0.clause == index && $0.ids.count > 1 && (Self.contains($0.ids, in: title) || Self.contains($0.ids, in: body)) }
-                || (clause.words.count == 1
-                    && (title + body).contains { id in id >= 0 && singleAlternatives[Int(id)].contains { alternatives[$0].clause == index } })
+                || (title + body).contains { id in id >= 0 && singleAlternatives[Int(id)].contains { alternatives[$0].clause == index } }
             if !found { return false }
         }
         return true
@@ -428,12 +445,13 @@ public struct SearchMatcher: Sendable {
         }
     }
 
-    /// BM25 computed as FTS5's `bm25(2.0, 1.0, 1.5)` computes it for a MATCH of the weighed
-    /// alternatives: each alternative a phrase with its own IDF, its occurrences counted twice in
-    /// the title, once in the body and one and a half times in the labels (after the first
-    /// `separator`), the article's length being all its words. For candidates FTS5 did not rank:
-    /// its ranked path costs more than this when there are few matches, and for a common word its
-    /// bm25() walks every article holding it to count them, while the counts are in memory.
+    /// BM25 with FTS5's `bm25(2.0, 1.0, 1.5)` parameters, each clause counted as one term
+    /// whatever spelling matched (as Lucene's SynonymQuery does): occurrences of any of its
+    /// alternatives add up (twice in the title, once in the body, one and a half times in the
+    /// labels after the first `separator`), and the clause's IDF is that of its most used
+    /// alternative. Weighing each alternative with its own IDF (FTS5's OR) let a rare form
+    /// outweigh the word typed: بنك in a title beat البنك المركزي for the query البنك المركزي.
+    /// For a clause of one alternative this is exactly FTS5's bm25().
     public func bm25(title: [Int32], body: [Int32], inputs: BM25Inputs) -> Double {
         var frequencies = [Double](repeating: 0, count: alternatives.count)
         let labelsStart = body.firstIndex(of: Self.separator) ?? body.count
@@ -454,12 +472,19 @@ public struct SearchMatcher: Sendable {
         let b = 0.75
         let norm = k1 * (1 - b + b * length / max(inputs.averageLength, 1e-9))
         let n = Double(inputs.documents)
-        var total = 0.0
-        for (index, alternative) in alternatives.enumerated() where frequencies[index] > 0 {
+        let clauseCount = plan.clauses.count
+        var tf = [Double](repeating: 0, count: clauseCount)
+        var df = [Int](repeating: -1, count: clauseCount)
+        for (index, alternative) in alternatives.enumerated() {
             guard let count = inputs.documentCounts[alternative.clause][alternative.index] else { continue }
-            var idf = log((n - Double(count) + 0.5) / (Double(count) + 0.5))
+            df[alternative.clause] = max(df[alternative.clause], count)
+            tf[alternative.clause] += frequencies[index]
+        }
+        var total = 0.0
+        for clause in 0..<clauseCount where df[clause] >= 0 && tf[clause] > 0 {
+            var idf = log((n - Double(df[clause]) + 0.5) / (Double(df[clause]) + 0.5))
             if idf <= 0 { idf = 1e-6 }
-            total += idf * frequencies[index] * (k1 + 1) / (frequencies[index] + norm)
+            total += idf * tf[clause] * (k1 + 1) / (tf[clause] + norm)
         }
         return total
     }

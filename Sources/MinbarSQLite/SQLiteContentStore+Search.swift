@@ -172,9 +172,9 @@ extension SQLiteContentStore: SearchIndex {
                 guard let folded = foldedTexts[row.id] else { continue }
                 texts.append((row.id, row.published, row.rank, matcher.encode(folded.title), matcher.encode(folded.body)))
             }
-            // BM25 as FTS5 computes it, where FTS5 did not rank.
+            // BM25 over clauses (FTS5's rank only chose the candidates).
             var weights: SearchMatcher.BM25Inputs?
-            if candidates.kind != .ranked, !texts.isEmpty {
+            if !texts.isEmpty {
                 weights = try Self.bm25Inputs(db, plan: plan, candidates: candidates, vocabulary: vocabulary)
             }
             var scored: [(id: Int64, score: Double)] = []

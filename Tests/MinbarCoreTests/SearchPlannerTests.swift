@@ -22,8 +22,10 @@ import Testing
         #expect(plan.clauses[0].alternatives.contains { $0.words == ["تنظيم", "الدوله", "الاسلاميه"] && $0.level == .synonym })
         let typed = try #require(
             SearchPlanner.plan("تنظيم الدولة الإسلامية", vocabulary: vocabulary, synonyms: [["داعش", "تنظيم الدولة الإسلامية"]]))
-        #expect(typed.clauses.count == 1)
-        #expect(typed.clauses[0].alternatives.contains { $0.words == ["داعش"] })
+        #expect(typed.clauses.count == 3, "each word keeps its own forms")
+        #expect(typed.clauses.allSatisfy { clause in clause.alternatives.contains { $0.words == ["داعش"] && $0.level == .synonym } })
+        let partly = try #require(SearchPlanner.plan("الدولة الإسلامية", vocabulary: vocabulary, synonyms: [["داعش", "تنظيم الدولة الإسلامية"]]))
+        #expect(!partly.clauses.contains { clause in clause.alternatives.contains { $0.words == ["داعش"] } }, "only the whole phrase stands for داعش")
     }
 
     @Test func ranksFullExactAdjacentMatchesFirst() throws {

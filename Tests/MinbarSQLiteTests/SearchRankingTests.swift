@@ -1,0 +1,65 @@
+import Foundation
+import MinbarCore
+import Testing
+
+@testable import MinbarSQLite
+
+/// What a reader sees first for queries whose words the site writes in several forms.
+@Suite struct SearchRankingTests {
+    /// Saves published articles (title, body), oldest first, a day apart.
+    static func site(_ articles: [(String, String)]) async throws -> SQLiteContentStore {
+        let (store, _) = try temporaryStore()
+        let newsroom = try await Newsroom.make(in: store)
+        for (number, (title, body)) in articles.enumerated() {
+            _ = try await store.saveArticle(
+                ArticleInput(
+                    title: title, slug: "article-\(number)", body: ArticleBody(html: "<p>\(body)</p>"), status: .published,
+                    publishedAt: Date(timeIntervalSince1970: 1_700_000_000 + Double(number) * 86_400),
+                    primaryCategoryID: newsroom.economy.id))
+        }
+        return store
+    }
+
+    static func slugs(_ store: SQLiteContentStore, _ text: String) async throws -> [String] {
+        try await store.search(SearchQuery(text: text, perPage: 20), now: Date(timeIntervalSince1970: 1_800_000_000)).hits.map(\.article.slug)
+    }
+
+    /// A rarer form of a typed word (بنك beside البنك) is not worth more than the word itself:
+    /// the article titled with the typed phrase comes first.
+    @Test func aRareFormOfATypedWordDoesNotOutrankTheWordItself() async throws {
+        let store = try await Self.site([
+            ("البنك المركزي يبقي أسعار الفائدة دون تغيير", "قررت لجنة السياسة النقدية في البنك المركزي الإبقاء على أسعار الفائدة. وأرجع البنك قراره إلى تباطؤ التضخم."),
+            ("بنك محلي يتعرض لهجوم يعطل خدماته", "تعرض أحد البنوك لهجوم عطل خدماته. وأكد البنك المركزي أنه يتابع الحادث."),
+            ("البنك الدولي يقرض الأردن", "وافق البنك الدولي على قرض جديد."),
+            ("البنك الدولي يتوقع نموا", "قال البنك الدولي إن النمو سيتسارع."),
+            ("البنك الإسلامي للتنمية يمول مشروعا", "أعلن البنك الإسلامي للتنمية تمويل مشروع للمياه."),
+            ("خبر عن الطقس", "أمطار غزيرة في المنطقة."),
+        ])
+        let found = try await Self.slugs(store, "البنك المركزي")
+        #expect(found.first == "article-0", "\(found)")
+        #expect(found.prefix(2).contains("article-1"))
+    }
+
+    /// An editor's synonym of several words (مرض السكر = السكري) finds the articles that use the
+    /// other word, and each typed word still matches in all its forms (لهجوم إلكتروني).
+    @Test func multiWordSynonymsFindTheOtherWordAndKeepEachWordsForms() async throws {
+        let store = try await Self.site([
+            ("دراسة: ربع البالغين معرضون لداء السكري", "حذرت الدراسة من انتشار السكري بين الشباب."),
+            ("ارتفاع أسعار السكر قبل العيد", "ارتفعت أسعار السكر في الأسواق."),
+            ("بنك كويتي يتعرض لهجوم إلكتروني", "تعرض بنك لهجوم إلكتروني عطل خدماته."),
+            ("قرصنة حسابات شركة اتصالات", "أعلنت الشركة أن قراصنة اخترقوا أنظمتها في عملية قرصنة واسعة."),
+            ("مرض نادر في القرى", "ظهر مرض جلدي في القرى النائية."),
+        ])
+        try await store.saveSynonymGroup(["مرض السكر", "السكري"])
+        try await store.saveSynonymGroup(["قرصنة", "هجوم إلكتروني"])
+        let diabetes = try await Self.slugs(store, "مرض السكر")
+        #expect(diabetes.first == "article-0", "\(diabetes)")
+        let sugar = try await Self.slugs(store, "أسعار السكر")
+        #expect(sugar.first == "article-1")
+        #expect(!sugar.contains("article-0"), "السكر alone is not السكري: only the editor's phrase is")
+        let attack = try await Self.slugs(store, "هجوم إلكتروني")
+        #expect(Set(attack.prefix(2)) == ["article-2", "article-3"], "\(attack)")
+        let piracy = try await Self.slugs(store, "قرصنة")
+        #expect(Set(piracy.prefix(2)) == ["article-2", "article-3"], "the phrase synonym as the site writes it (لهجوم): \(piracy)")
+    }
+}
