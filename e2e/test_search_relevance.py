@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(not KIT.exists(), reason="shared/eval/arabic-sea
 
 # Known gaps (DEV set, measured by this test; see bench/RESULTS.md).
 GAPS = {
-    ("orthography", "nDCG@10"): "0.989 against 0.995 (q02: a broken-plural match outranks a one-word match)",
+    ("orthography", "nDCG@10"): "0.993 against 0.995 (q08: a grade-1 article with the typed form above grade-2 ones with ال)",
 }
 
 
@@ -83,3 +83,9 @@ def test_minbar_reaches_the_best_baseline(minbar_figures, key):
         assert mine <= 0.05, f"{scope} {metric}: {mine:.3f} (target 0.05, best baseline {BEST[key]:.3f})"
     else:
         assert mine >= BEST[key] - 1e-9, f"{scope} {metric}: {mine:.3f} below the best baseline {BEST[key]:.3f}"
+
+
+@pytest.mark.parametrize("metric", ["nDCG@10", "R@10"])
+def test_minbar_reaches_the_issues_goal(minbar_figures, metric):
+    """Issue 5's goal: 0.95 overall (with the synonyms a new site starts with)."""
+    assert minbar_figures["overall"][metric] >= 0.95, f"{metric}: {minbar_figures['overall'][metric]:.3f}"

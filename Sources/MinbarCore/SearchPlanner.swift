@@ -76,9 +76,13 @@ public enum SearchPlanner {
     }
 
     /// The plan of a query, or nil when it holds no word (only punctuation or harakat).
-    public static func plan(_ text: String, vocabulary: SearchVocabulary, synonyms: [[String]] = []) -> SearchPlan? {
+    public static func plan(_ text: String, vocabulary: SearchVocabulary, synonyms: [[String]]) -> SearchPlan? {
+        plan(text, vocabulary: vocabulary, synonyms: SynonymTable(synonyms))
+    }
+
+    /// The plan of a query, or nil when it holds no word (only punctuation or harakat).
+    public static func plan(_ text: String, vocabulary: SearchVocabulary, synonyms: SynonymTable = SynonymTable()) -> SearchPlan? {
         var clauses: [SearchPlan.Clause] = []
-        let synonymGroups = synonyms.map { group in group.map { ArabicAnalyzer.tokens(in: $0).map(\.term) }.filter { !$0.isEmpty } }
 
         for (isPhrase, part) in splitQuoted(text) {
             let words = ArabicAnalyzer.tokens(in: part).map(\.term)
@@ -92,19 +96,19 @@ public enum SearchPlanner {
                 // Two typed words that the site writes as one (لو دريان → لودريان).
                 if index + 1 < words.count, vocabulary.frequency(words[index] + words[index + 1]) > 0 {
                     let pair = [words[index], words[index + 1]]
-                    var clause = wordClause(pair.joined(), vocabulary: vocabulary, synonymGroups: synonymGroups)
+                    var clause = wordClause(pair.joined(), vocabulary: vocabulary, synonyms: synonyms)
                     clause.words = pair
                     clause.alternatives.append(.init(words: pair, level: .exact))
                     clauses.append(clause)
                     index += 2
                     continue
                 }
-                clauses.append(wordClause(words[index], vocabulary: vocabulary, synonymGroups: synonymGroups))
+                clauses.append(wordClause(words[index], vocabulary: vocabulary, synonyms: synonyms))
                 index += 1
             }
         }
         // Multi-word synonyms typed as words (تنظيم الدولة → داعش, مرض السكر → السكري).
-        clauses = addPhraseSynonyms(clauses, synonymGroups: synonymGroups, vocabulary: vocabulary)
+        clauses = addPhraseSynonyms(clauses, synonyms: synonyms, vocabulary: vocabulary)
         // Words most articles use (في، على) only add noise and cost beside other words.
         let telling = clauses.filter { $0.isPhrase || !vocabulary.isCommon($0.words.joined()) }
         if !telling.isEmpty { clauses = telling }
@@ -112,20 +116,22 @@ public enum SearchPlanner {
         return SearchPlan(clauses: Array(clauses.prefix(maximumWords)))
     }
 
-    static func wordClause(_ word: String, vocabulary: SearchVocabulary, synonymGroups: [[[String]]]) -> SearchPlan.Clause {
+    static func wordClause(_ word: String, vocabulary: SearchVocabulary, synonyms: SynonymTable) -> SearchPlan.Clause {
         var alternatives: [SearchPlan.Alternative] = [.init(words: [word], level: .exact)]
         var seen: Set<[String]> = [[word]]
         func add(_ words: [String], _ level: SearchPlan.Level) {
             if seen.insert(words).inserted { alternatives.append(.init(words: words, level: level)) }
         }
-        for member in vocabulary.family(of: word).sorted() { add([member], .family) }
+        let family = vocabulary.family(of: word)
+        for member in family.sorted() { add([member], .family) }
         for member in vocabulary.numberCounterparts(of: word).sorted() { add([member], .synonym) }
         if word.allSatisfy(\.isNumber) == false {
             for variant in vocabulary.spellingVariants(of: word).sorted() { add([variant], .variant) }
         }
         for months in MonthNames.equivalents(of: word) { add(months, .synonym) }
-        for group in synonymGroups where group.contains([word]) || group.contains(where: { $0.count == 1 && vocabulary.stem($0[0]) == vocabulary.stem(word) }) {
-            for phrase in group where phrase != [word] {
+        // Groups with the word, or another word of its family, as a phrase of its own.
+        for group in synonyms.groups(withWordIn: [word, vocabulary.stem(word)] + family.sorted()) {
+            for phrase in synonyms.folded[group] where phrase != [word] {
                 for form in phraseForms(phrase, vocabulary: vocabulary) { add(form, .synonym) }
             }
         }
@@ -137,17 +143,20 @@ public enum SearchPlanner {
     /// phrases: an article saying قرصنة covers both words of هجوم إلكتروني, while one saying
     /// لهجوم إلكتروني still matches word by word. (Folding the words into one required phrase
     /// lost the words' families.)
-    static func addPhraseSynonyms(_ clauses: [SearchPlan.Clause], synonymGroups: [[[String]]], vocabulary: SearchVocabulary) -> [SearchPlan.Clause] {
+    static func addPhraseSynonyms(_ clauses: [SearchPlan.Clause], synonyms: SynonymTable, vocabulary: SearchVocabulary) -> [SearchPlan.Clause] {
+        guard !synonyms.isEmpty else { return clauses }
         var result = clauses
-        for group in synonymGroups {
-            for phrase in group where phrase.count > 1 && phrase.count <= clauses.count {
-                for start in 0...(clauses.count - phrase.count) {
+        // A typed word stands for a phrase's word as typed or in its family, not through a
+        // synonym of its own (which would chain groups).
+        func spells(_ clause: SearchPlan.Clause, _ word: String) -> Bool {
+            !clause.isPhrase && clause.alternatives.contains { $0.level >= .family && $0.words == [word] }
+        }
+        for start in clauses.indices where !clauses[start].isPhrase {
+            for alternative in clauses[start].alternatives where alternative.level >= .family && alternative.words.count == 1 {
+                for (group, phrase) in synonyms.phrases(startingWith: alternative.words[0]) where start + phrase.count <= clauses.count {
                     let run = start..<(start + phrase.count)
-                    let spelled = zip(clauses[run], phrase).allSatisfy { clause, word in
-                        !clause.isPhrase && clause.alternatives.contains { $0.words == [word] }
-                    }
-                    guard spelled else { continue }
-                    let others = group.filter { $0 != phrase }.flatMap { phraseForms($0, vocabulary: vocabulary) }
+                    guard zip(clauses[run], phrase).allSatisfy(spells) else { continue }
+                    let others = synonyms.folded[group].filter { $0 != phrase }.flatMap { phraseForms($0, vocabulary: vocabulary) }
                     for index in run {
                         for other in others where !result[index].alternatives.contains(where: { $0.words == other }) {
                             result[index].alternatives.append(.init(words: other, level: .synonym))

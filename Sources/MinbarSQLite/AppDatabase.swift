@@ -233,6 +233,21 @@ public struct AppDatabase: Sendable {
             try db.create(index: "article_stamps", on: "article", columns: ["status", "published_at", "id", "modified_at"])
             try db.drop(index: "article_on_status_published_at")
         }
+        migrator.registerMigration("v8-starter-synonyms") { db in
+            // Common synonyms of news writing (NewsSynonyms), as editor groups editors may remove;
+            // a group with a phrase the site already has is left out (the editors' own wins).
+            var next = (try Int64.fetchOne(db, sql: "SELECT MAX(group_id) FROM search_synonym") ?? 0) + 1
+            for group in NewsSynonyms.starter {
+                let taken = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM search_synonym WHERE phrase IN (\(databaseQuestionMarks(count: group.count)))",
+                    arguments: StatementArguments(group)) ?? 0
+                guard taken == 0 else { continue }
+                for phrase in group {
+                    try db.execute(sql: "INSERT INTO search_synonym (phrase, group_id) VALUES (?, ?)", arguments: [phrase, next])
+                }
+                next += 1
+            }
+        }
         return migrator
     }
 }

@@ -398,7 +398,7 @@ extension SQLiteContentStore: SearchIndex {
     static let maximumSynonymPhrases = 20
 
     public func synonymGroups() async throws -> [[String]] {
-        try searchState.synonyms(in: pool)
+        try searchState.synonyms(in: pool).groups
     }
 
     public func saveSynonymGroup(_ phrases: [String]) async throws {

@@ -1,5 +1,6 @@
 import GRDB
 import MinbarArabic
+import MinbarCore
 import Synchronization
 
 /// The search vocabulary and synonyms kept in memory, shared by every copy of the store.
@@ -9,7 +10,7 @@ final class SearchState: Sendable {
         var loaded = false
         /// Counts changed since the stems were last computed.
         var stale = false
-        var synonyms: [[String]]?
+        var synonyms: SynonymTable?
         /// Counted up by every change of the word counts.
         var version = 0
         /// When the synonyms were read: another process (`minbar synonyms`) may change them.
@@ -66,14 +67,14 @@ final class SearchState: Sendable {
     /// How long synonyms read from the database are used before being read again.
     static let synonymsLifetime: Duration = .seconds(60)
 
-    func synonyms(in pool: DatabasePool) throws -> [[String]] {
+    func synonyms(in pool: DatabasePool) throws -> SynonymTable {
         if let known = contents.withLock({ $0.synonyms != nil && $0.synonymsRead.duration(to: .now) < Self.synonymsLifetime ? $0.synonyms : nil }) {
             return known
         }
         let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT group_id, phrase FROM search_synonym ORDER BY group_id, phrase") }
         var groups: [Int64: [String]] = [:]
         for row in rows { groups[row["group_id"], default: []].append(row["phrase"]) }
-        let result = groups.keys.sorted().map { groups[$0]! }
+        let result = SynonymTable(groups.keys.sorted().map { groups[$0]! })
         contents.withLock {
             $0.synonyms = result
             $0.synonymsRead = .now

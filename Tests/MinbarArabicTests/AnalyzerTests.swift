@@ -93,3 +93,20 @@ import Testing
         #expect(!vocabulary.numberCounterparts(of: "كتب").contains("كتيبه"))
     }
 }
+
+/// The starter synonyms keep the rules an editor's group must keep, and each phrase belongs to
+/// one group.
+@Suite struct NewsSynonymTests {
+    @Test func everyGroupIsOneAnEditorCouldSave() {
+        var seen: [String: Int] = [:]
+        for (index, group) in NewsSynonyms.starter.enumerated() {
+            #expect((2...20).contains(group.count), "\(group)")
+            for phrase in group {
+                #expect(phrase.count <= 100 && !ArabicAnalyzer.tokens(in: phrase).isEmpty, "\(phrase)")
+                let folded = ArabicAnalyzer.tokens(in: phrase).map(\.term).joined(separator: " ")
+                #expect(seen[folded] == nil, "\(phrase) is in two groups")
+                seen[folded] = index
+            }
+        }
+    }
+}

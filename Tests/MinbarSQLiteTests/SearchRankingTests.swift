@@ -1,4 +1,5 @@
 import Foundation
+import MinbarArabic
 import MinbarCore
 import Testing
 
@@ -61,5 +62,28 @@ import Testing
         #expect(Set(attack.prefix(2)) == ["article-2", "article-3"], "\(attack)")
         let piracy = try await Self.slugs(store, "قرصنة")
         #expect(Set(piracy.prefix(2)) == ["article-2", "article-3"], "the phrase synonym as the site writes it (لهجوم): \(piracy)")
+    }
+}
+
+/// The synonyms a new site starts with.
+@Suite struct StarterSynonymTests {
+    @Test func aNewSiteFindsTheNewsSynonymsItStartsWith() async throws {
+        let store = try await SearchRankingTests.site([
+            ("انطلاق كأس العالم بمشاركة ٤٨ منتخباً", "تنطلق بطولة كأس العالم الصيف المقبل."),
+            ("الذكاء الاصطناعي يدخل غرف الأخبار", "تستعمل الصحف الذكاء الاصطناعي في التحرير."),
+            ("المدن الصناعية تجذب المستثمرين", "افتتحت الحكومة منطقة صناعية جديدة قرب الميناء."),
+            ("أسعار السكر ترتفع", "ارتفع سعر السكر في الأسواق."),
+            ("دراسة عن داء السكري", "يصيب السكري ملايين البالغين."),
+        ])
+        #expect(try await store.synonymGroups().count == NewsSynonyms.starter.count)
+        #expect(try await SearchRankingTests.slugs(store, "المونديال") == ["article-0"])
+        #expect(try await SearchRankingTests.slugs(store, "الذكاء الصناعي").first == "article-1")
+        // A word with another sense outside the phrase stays itself.
+        #expect(!(try await SearchRankingTests.slugs(store, "صناعية")).contains("article-1"), "صناعي is also industrial")
+        #expect(try await SearchRankingTests.slugs(store, "أسعار السكر") == ["article-3"], "السكر is also sugar")
+        #expect(try await SearchRankingTests.slugs(store, "مرض السكر").first == "article-4")
+        // Editors may remove a starter group.
+        #expect(try await store.deleteSynonymGroup(containing: "المونديال"))
+        #expect(try await SearchRankingTests.slugs(store, "المونديال").isEmpty)
     }
 }

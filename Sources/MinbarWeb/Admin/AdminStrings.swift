@@ -112,8 +112,8 @@ enum AdminStrings {
         "merge": ("دمج", "Merge"),
         "synonyms": ("مرادفات البحث", "Search synonyms"),
         "synonyms_help": (
-            "من يبحث عن عبارة من مجموعة يجد المقالات التي تستعمل عبارة أخرى منها، بعد ما يطابق كلماته تماماً.",
-            "A search for one phrase of a group finds articles that use another, after those matching the words as typed."
+            "من يبحث عن عبارة من مجموعة يجد المقالات التي تستعمل عبارة أخرى منها، بعد ما يطابق كلماته تماماً. يبدأ الموقع بمرادفات شائعة في لغة الأخبار؛ احذف منها ما لا يناسب موقعك.",
+            "A search for one phrase of a group finds articles that use another, after those matching the words as typed. A site starts with synonyms common in news writing; delete any that do not suit yours."
         ),
         "add_synonym_group": ("مجموعة جديدة", "New group"),
         "synonym_phrases": ("العبارات", "Phrases"),

@@ -1,0 +1,43 @@
+import MinbarArabic
+
+/// A site's synonym groups, analysed once and looked up by word (a query is planned against
+/// every group without reading them all: a site starts with over a hundred).
+public struct SynonymTable: Sendable {
+    /// The groups as editors wrote them.
+    public let groups: [[String]]
+    /// Each group's phrases as folded words (phrases without a word dropped).
+    let folded: [[[String]]]
+    /// Folded first word of a phrase → (group, phrase) places in `folded`.
+    let byFirstWord: [String: [(group: Int, phrase: Int)]]
+
+    public init(_ groups: [[String]] = []) {
+        self.groups = groups
+        folded = groups.map { group in group.map { ArabicAnalyzer.tokens(in: $0).map(\.term) }.filter { !$0.isEmpty } }
+        var index: [String: [(group: Int, phrase: Int)]] = [:]
+        for (group, phrases) in folded.enumerated() {
+            for (phrase, words) in phrases.enumerated() { index[words[0], default: []].append((group, phrase)) }
+        }
+        byFirstWord = index
+    }
+
+    public var isEmpty: Bool { groups.isEmpty }
+
+    /// Groups with a one-word phrase that is one of `words`.
+    func groups(withWordIn words: some Sequence<String>) -> [Int] {
+        var found: [Int] = []
+        for word in words {
+            for place in byFirstWord[word] ?? [] where folded[place.group][place.phrase].count == 1 && !found.contains(place.group) {
+                found.append(place.group)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Phrases of several words that start with `word`.
+    func phrases(startingWith word: String) -> [(group: Int, words: [String])] {
+        (byFirstWord[word] ?? []).compactMap { place in
+            let words = folded[place.group][place.phrase]
+            return words.count > 1 ? (place.group, words) : nil
+        }
+    }
+}
