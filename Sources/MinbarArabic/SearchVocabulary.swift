@@ -188,6 +188,32 @@ public struct SearchVocabulary: Sendable {
             found.formUnion(family(of: candidate))
             found.formUnion(prefixed)
         }
+        found.formUnion(nationalityCounterparts(of: base))
+        return found
+    }
+
+    /// A people and one of them (الروس ↔ الروسي، الروسية; الألمان ↔ الألماني): the collective
+    /// plural of a nationality is its adjective without the nisba ي. Only where the site writes
+    /// the country as the adjective's stem + يا (روسيا, ألمانيا) about as often as the adjective
+    /// itself, so a word and an unrelated nisba (السكر, السكري: سكريا is at most an adjective's
+    /// accusative) stay apart.
+    func nationalityCounterparts(of base: String) -> Set<String> {
+        var people = base
+        if base.hasSuffix("يه") {
+            people = String(base.dropLast(2))
+        } else if base.hasSuffix("ي") {
+            people = String(base.dropLast())
+        }
+        guard people.count >= Self.minimumStemLength else { return [] }
+        let adjective = people + "ي"
+        let adjectiveUse = frequency(adjective) + frequency("ال" + adjective)
+        let country = frequency(people + "يا")
+        guard adjectiveUse > 0, country > 0, country * 4 >= adjectiveUse else { return [] }
+        var found = Set<String>()
+        for form in [people, adjective, adjective + "ه"] where form != base {
+            found.formUnion(family(of: form))
+            found.formUnion(Self.articlePrefixes.map { $0 + form }.filter { frequency($0) > 0 })
+        }
         return found
     }
 

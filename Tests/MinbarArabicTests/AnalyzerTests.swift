@@ -92,6 +92,21 @@ import Testing
         #expect(BrokenPlurals.counterparts(of: "كتب").contains("كتيبه"))
         #expect(!vocabulary.numberCounterparts(of: "كتب").contains("كتيبه"))
     }
+
+    /// الوزراء الروس finds the Russian minister (الوزير الروسي), where the site writes روسيا;
+    /// السكر never becomes السكري (diabetes), even beside a stray سكرياً.
+    @Test func aPeopleMeetsItsAdjectiveWhereTheSiteNamesTheCountry() {
+        let site = SearchVocabulary(frequencies: [
+            "روسيا": 40, "الروسي": 30, "الروسيه": 25, "الروس": 6, "والروسي": 2,
+            "السكر": 12, "السكري": 30, "سكريا": 1, "مصر": 50, "المصري": 40,
+        ])
+        let people = site.numberCounterparts(of: "الروس")
+        #expect(people.isSuperset(of: ["الروسي", "الروسيه", "والروسي"]), "\(people)")
+        #expect(!people.contains("روسيا"), "the people is not the country")
+        #expect(site.numberCounterparts(of: "الروسيه").contains("الروس"))
+        #expect(site.numberCounterparts(of: "السكر").isDisjoint(with: ["السكري", "سكري"]))
+        #expect(!site.numberCounterparts(of: "مصر").contains("المصري"), "no مصريا: the rule has nothing to go on")
+    }
 }
 
 /// The starter synonyms keep the rules an editor's group must keep, and each phrase belongs to
