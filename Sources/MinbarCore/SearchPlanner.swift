@@ -389,30 +389,33 @@ public struct SearchMatcher: Sendable {
     /// not know, `separator` for `|`).
     public func encode(_ text: String) -> [Int32] {
         var text = text
-        return text.withUTF8 { buffer -> [Int32] in
-            var result: [Int32] = []
-            result.reserveCapacity(buffer.count / 5)
-            var start = 0
-            let count = buffer.count
-            while start < count {
-                while start < count, buffer[start] == 0x20 { start += 1 }
-                guard start < count else { break }
-                var end = start
-                while end < count, buffer[end] != 0x20 { end += 1 }
-                let slice = buffer[start..<end]
-                var found: Int32 = end - start == 1 && buffer[start] == UInt8(ascii: "|") ? Self.separator : -1
-                let shape = Self.shape(length: end - start, last: buffer[end - 1])
-                if shapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0, let candidates = idsByHash[Self.hash(slice)] {
-                    for candidate in candidates where words[Int(candidate)].elementsEqual(slice) {
-                        found = candidate
-                        break
-                    }
+        return text.withUTF8 { encode(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `encode(_:)` over the UTF-8 bytes of folded text, as SQLite hands them (no String made).
+    public func encode(bytes buffer: UnsafeRawBufferPointer) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(buffer.count / 5)
+        var start = 0
+        let count = buffer.count
+        while start < count {
+            while start < count, buffer[start] == 0x20 { start += 1 }
+            guard start < count else { break }
+            var end = start
+            while end < count, buffer[end] != 0x20 { end += 1 }
+            let slice = buffer[start..<end]
+            var found: Int32 = end - start == 1 && buffer[start] == UInt8(ascii: "|") ? Self.separator : -1
+            let shape = Self.shape(length: end - start, last: buffer[end - 1])
+            if shapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0, let candidates = idsByHash[Self.hash(slice)] {
+                for candidate in candidates where words[Int(candidate)].elementsEqual(slice) {
+                    found = candidate
+                    break
                 }
-                result.append(found)
-                start = end
             }
-            return result
+            result.append(found)
+            start = end
         }
+        return result
     }
 
     static func contains(_ sequence: [Int32], in text: [Int32]) -> Bool {

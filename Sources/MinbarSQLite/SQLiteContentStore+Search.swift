@@ -116,7 +116,7 @@ extension SQLiteContentStore: SearchIndex {
         case .all:
             // Few matches: all of them with their folded text, in one statement.
             sql = """
-                SELECT s.rowid, 0.0, \(publication), s.title, s.body || ' | ' || s.labels
+                SELECT s.rowid, 0.0, \(publication), s.title, s.body, s.labels
                 FROM article_search s
                 JOIN article a INDEXED BY article_search_filter ON a.id = s.rowid
                 WHERE s.article_search MATCH ? AND a.status = ? AND a.published_at <= ?
@@ -150,27 +150,35 @@ extension SQLiteContentStore: SearchIndex {
             // (id, rank, publication time) best first, and the folded text of those re-ranked;
             // read by column number from cursors, as there are hundreds.
             var candidateRows: [(id: Int64, rank: Double, published: Double)] = []
-            var foldedTexts: [Int64: (title: String, body: String)] = [:]
+            // Folded texts as word ids, read from SQLite's bytes (no String made for them).
+            var foldedTexts: [Int64: (title: [Int32], body: [Int32])] = [:]
+            func encode(_ row: Row, title: Int) throws -> (title: [Int32], body: [Int32]) {
+                let ids = try (title...(title + 2)).map { index in
+                    try row.withUnsafeData(atIndex: index) { data in data.map { $0.withUnsafeBytes { matcher.encode(bytes: $0) } } ?? [] }
+                }
+                // The body, then its labels after the separator (as the index's BM25 counts them).
+                return (ids[0], ids[1] + [SearchMatcher.separator] + ids[2])
+            }
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: candidateSQL), arguments: candidateArguments)
             while let row = try cursor.next() {
                 candidateRows.append((row[0], row[1], row[2]))
-                if candidates.kind == .all { foldedTexts[row[0]] = (row[3], row[4]) }
+                if candidates.kind == .all { foldedTexts[row[0]] = try encode(row, title: 3) }
             }
             if candidates.kind != .all, !candidateRows.isEmpty {
                 // The folded text of the best candidates that passed the filters, and only theirs.
                 let best = candidateRows.prefix(Self.rerankLimit).map(\.id)
                 let texts = try Row.fetchCursor(
                     db.cachedStatement(
-                        sql: "SELECT rowid, title, body || ' | ' || labels FROM article_search WHERE rowid IN (\(databaseQuestionMarks(count: best.count)))"),
+                        sql: "SELECT rowid, title, body, labels FROM article_search WHERE rowid IN (\(databaseQuestionMarks(count: best.count)))"),
                     arguments: StatementArguments(best))
-                while let row = try texts.next() { foldedTexts[row[0]] = (row[1], row[2]) }
+                while let row = try texts.next() { foldedTexts[row[0]] = try encode(row, title: 1) }
             }
             // The re-ranked candidates' words as ids (each body is read once; the same ids make
             // the snippet).
             var texts: [(id: Int64, published: Double, rank: Double, title: [Int32], body: [Int32])] = []
             for row in candidateRows.prefix(candidates.kind == .all ? candidateRows.count : Self.rerankLimit) {
                 guard let folded = foldedTexts[row.id] else { continue }
-                texts.append((row.id, row.published, row.rank, matcher.encode(folded.title), matcher.encode(folded.body)))
+                texts.append((row.id, row.published, row.rank, folded.title, folded.body))
             }
             // BM25 over clauses (FTS5's rank only chose the candidates).
             var weights: SearchMatcher.BM25Inputs?
