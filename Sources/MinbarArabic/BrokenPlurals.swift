@@ -67,4 +67,20 @@ public enum BrokenPlurals {
         out.remove(word)
         return out
     }
+
+    /// Counterparts by patterns whose other side is also a verb's shape (فعول: دروس → درس, but
+    /// قبول is not قبل, هجوم is not هجم): search takes them only where the site writes both
+    /// words with the article, as nouns.
+    public static func nounCounterparts(of word: String) -> Set<String> {
+        let c = Array(word)
+        var out = Set<String>()
+        if c.count == 4, c[2] == "و", c[1] != "ا", c[1] != "و" {  // فعول → فعل: دروس → درس، جيوش → جيش
+            out.insert(String([c[0], c[1], c[3]]))
+        }
+        if c.count == 3 {  // فعل → فعول: قلب → قلوب، بنك → بنوك
+            out.insert(String([c[0], c[1], "و", c[2]]))
+        }
+        out.remove(word)
+        return out
+    }
 }

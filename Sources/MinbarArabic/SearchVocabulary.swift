@@ -188,6 +188,12 @@ public struct SearchVocabulary: Sendable {
             found.formUnion(family(of: candidate))
             found.formUnion(prefixed)
         }
+        if frequency("ال" + base) > 0 {
+            for candidate in BrokenPlurals.nounCounterparts(of: base) where frequency("ال" + candidate) > 0 {
+                found.formUnion(family(of: "ال" + candidate))
+                found.formUnion(family(of: candidate))
+            }
+        }
         found.formUnion(nationalityCounterparts(of: base))
         return found
     }
