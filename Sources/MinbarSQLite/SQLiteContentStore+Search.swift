@@ -241,7 +241,7 @@ extension SQLiteContentStore: SearchIndex {
     struct Candidates {
         enum Kind {
             /// Few matches (at most `rerankLimit`): all of them are read with their text and
-            /// ranked here by BM25 computed as FTS5 would.
+            /// ranked here by `SearchMatcher.bm25` (FTS5's formula over clauses).
             case all
             /// FTS5 ranks the matches by BM25 (`sql`), the best are re-ranked here.
             case ranked
