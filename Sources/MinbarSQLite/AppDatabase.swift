@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MinbarArabic
+import MinbarCore
 
 /// The SQLite database of one Minbar site: a WAL-mode `DatabasePool` whose schema is brought up
 /// to date by append-only migrations when it is opened.
@@ -128,7 +129,8 @@ public struct AppDatabase: Sendable {
             // Articles written before search existed are indexed now, so an upgraded site
             // searches at once.
             for row in try Row.fetchAll(db, sql: "SELECT id, title, body_html FROM article") {
-                _ = try SQLiteContentStore.indexForSearch(db, id: row["id"], title: row["title"], bodyHTML: row["body_html"])
+                _ = try SQLiteContentStore.indexForSearch(
+                    db, id: row["id"], title: row["title"], bodyHTML: row["body_html"], storingText: false)
             }
         }
         migrator.registerMigration("v4-newsroom") { db in
@@ -246,6 +248,20 @@ public struct AppDatabase: Sendable {
                     try db.execute(sql: "INSERT INTO search_synonym (phrase, group_id) VALUES (?, ?)", arguments: [phrase, next])
                 }
                 next += 1
+            }
+        }
+        migrator.registerMigration("v9-article-text") { db in
+            // Each article body's plain text, written with its search row: snippets are cut from
+            // it instead of turning every hit's HTML into text again.
+            try db.create(table: "article_text") { t in
+                t.primaryKey("article_id", .integer).references("article", onDelete: .cascade)
+                t.column("body", .text).notNull()
+            }
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, body_html FROM article")
+            while let row = try rows.next() {
+                try db.execute(
+                    sql: "INSERT INTO article_text (article_id, body) VALUES (?, ?)",
+                    arguments: [row[0] as Int64, HTMLText.plainText(fromHTML: row[1])])
             }
         }
         return migrator

@@ -18,9 +18,6 @@ extension SQLiteContentStore {
     /// What lists and cards show: no body.
     static let summaryColumns = bodilessColumns + ", '' AS body_html, '' AS body_source"
 
-    /// What search hits show: the HTML body (for snippets), not its source.
-    static let hitColumns = bodilessColumns + ", a.body_html, '' AS body_source"
-
     /// A date column as seconds since 1970 computed by SQLite (a number to read, not a date
     /// string to parse: lists of every article read thousands).
     static func unixSeconds(_ column: String) -> String {
@@ -195,20 +192,21 @@ extension SQLiteContentStore {
         var validated: [ArticleInput] = []
         for input in inputs { validated.append(try input.validated(now: now)) }
         let ready = validated
-        let analysed = await withTaskGroup(of: [(Int, String, String)].self) { group -> [(String, String)] in
+        let analysed = await withTaskGroup(of: [(Int, String, String, String)].self) { group -> [(String, String, String)] in
             let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
             let share = (ready.count + workers - 1) / workers
             for start in stride(from: 0, to: ready.count, by: max(share, 1)) {
                 let slice = Array(ready[start..<min(ready.count, start + share)].enumerated().map { (start + $0.offset, $0.element) })
                 group.addTask {
                     slice.map { index, input in
-                        (index, ArabicAnalyzer.foldedText(input.title), ArabicAnalyzer.foldedText(HTMLText.plainText(fromHTML: input.body.html)))
+                        let text = HTMLText.plainText(fromHTML: input.body.html)
+                        return (index, ArabicAnalyzer.foldedText(input.title), ArabicAnalyzer.foldedText(text), text)
                     }
                 }
             }
-            var texts = [(String, String)](repeating: ("", ""), count: ready.count)
+            var texts = [(String, String, String)](repeating: ("", "", ""), count: ready.count)
             for await part in group {
-                for (index, title, body) in part { texts[index] = (title, body) }
+                for (index, title, body, text) in part { texts[index] = (title, body, text) }
             }
             return texts
         }
@@ -216,7 +214,8 @@ extension SQLiteContentStore {
             var counts: [String: Int] = [:]
             for (index, input) in ready.enumerated() {
                 let id = try Self.writeArticle(db, input, now: now)
-                let words = try Self.insertSearchRow(db, id: id, foldedTitle: analysed[index].0, foldedBody: analysed[index].1)
+                let words = try Self.insertSearchRow(
+                    db, id: id, foldedTitle: analysed[index].0, foldedBody: analysed[index].1, text: analysed[index].2)
                 for word in words { counts[word, default: 0] += 1 }
             }
             let terms = Array(counts)

@@ -18,16 +18,19 @@ extension SQLiteContentStore: SearchIndex {
 
     /// Writes an article's analysed text to the index and updates the word counts; returns the
     /// words it stopped and started using.
-    static func indexForSearch(_ db: Database, id: Int64, title: String, bodyHTML: String) throws -> (Set<String>, Set<String>) {
+    static func indexForSearch(
+        _ db: Database, id: Int64, title: String, bodyHTML: String, storingText: Bool = true
+    ) throws -> (Set<String>, Set<String>) {
         var removed = Set<String>()
         if let old = try db.fetchRow(sql: "SELECT title, body, labels FROM article_search WHERE rowid = ?", arguments: [id]) {
             let oldText = [old["title"], old["body"], old["labels"]].compactMap { $0 as String? }.joined(separator: " ")
             removed = Set(oldText.foldedWords)
             try db.execute(sql: "DELETE FROM article_search WHERE rowid = ?", arguments: [id])
         }
+        let text = HTMLText.plainText(fromHTML: bodyHTML)
         let added = try insertSearchRow(
-            db, id: id, foldedTitle: ArabicAnalyzer.foldedText(title),
-            foldedBody: ArabicAnalyzer.foldedText(HTMLText.plainText(fromHTML: bodyHTML)))
+            db, id: id, foldedTitle: ArabicAnalyzer.foldedText(title), foldedBody: ArabicAnalyzer.foldedText(text),
+            text: storingText ? text : nil)
         // Word counts in a few statements per article, not one per word.
         let gone = Array(removed.subtracting(added))
         for chunk in stride(from: 0, to: gone.count, by: 500).map({ Array(gone[$0..<min($0 + 500, gone.count)]) }) {
@@ -47,9 +50,11 @@ extension SQLiteContentStore: SearchIndex {
         return (removed.subtracting(added), added.subtracting(removed))
     }
 
-    /// Writes an article's search row from its folded title and body (labels read here); returns
-    /// the words it uses. The word counts are the caller's to update.
-    static func insertSearchRow(_ db: Database, id: Int64, foldedTitle: String, foldedBody: String) throws -> Set<String> {
+    /// Writes an article's search row from its folded title and body (labels read here), and the
+    /// body's plain text that snippets are cut from (`article_text`: turning each hit's HTML into
+    /// text was an eighth of a search); returns the words it uses. The word counts are the
+    /// caller's to update.
+    static func insertSearchRow(_ db: Database, id: Int64, foldedTitle: String, foldedBody: String, text: String?) throws -> Set<String> {
         let labels = try String.fetchAll(
             db.cachedStatement(sql: """
                 SELECT t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id WHERE l.article_id = ?
@@ -61,6 +66,9 @@ extension SQLiteContentStore: SearchIndex {
         try db.run(
             sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, ?)",
             arguments: [id, foldedTitle, foldedBody, foldedLabels])
+        if let text {
+            try db.run(sql: "INSERT OR REPLACE INTO article_text (article_id, body) VALUES (?, ?)", arguments: [id, text])
+        }
         return Set((foldedTitle + " " + foldedBody + " " + foldedLabels).foldedWords.filter { $0 != "|" })
     }
 
@@ -208,16 +216,33 @@ extension SQLiteContentStore: SearchIndex {
             guard !pageIDs.isEmpty else { return (scored.count, hasMore, []) }
             // Hits carry what results show (no tags, no body source: reading a page of hits'
             // tags was a tenth of a search).
-            let columns = query.withSnippets ? Self.hitColumns : Self.summaryColumns
             let articles = try Self.fetchArticles(
-                db, sql: "SELECT \(columns) FROM article a WHERE a.id IN (\(databaseQuestionMarks(count: pageIDs.count)))",
+                db, sql: "SELECT \(Self.summaryColumns) FROM article a WHERE a.id IN (\(databaseQuestionMarks(count: pageIDs.count)))",
                 arguments: StatementArguments(pageIDs.map(\.id)), withTags: false)
+            // The plain text of the hits' bodies, for snippets.
+            var plainTexts: [Int64: String] = [:]
+            if query.withSnippets {
+                let cursor = try Row.fetchCursor(
+                    db.cachedStatement(
+                        sql: "SELECT article_id, body FROM article_text WHERE article_id IN (\(databaseQuestionMarks(count: pageIDs.count)))"),
+                    arguments: StatementArguments(pageIDs.map(\.id)))
+                while let row = try cursor.next() { plainTexts[row[0]] = row[1] }
+                let missing = pageIDs.map(\.id).filter { plainTexts[$0] == nil }
+                if !missing.isEmpty {
+                    for row in try db.fetchRows(
+                        sql: "SELECT id, body_html FROM article WHERE id IN (\(databaseQuestionMarks(count: missing.count)))",
+                        arguments: StatementArguments(missing))
+                    {
+                        plainTexts[row[0]] = HTMLText.plainText(fromHTML: row[1])
+                    }
+                }
+            }
             let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
             let hits = pageIDs.compactMap { id, score -> SearchHit? in
                 guard let article = byID[id] else { return nil }
                 var snippet = ""
                 if query.withSnippets {
-                    let text = HTMLText.plainText(fromHTML: article.body.html)
+                    let text = plainTexts[id] ?? ""
                     if let body = bodies[id] {
                         snippet = SearchPlanner.snippet(text: text, matcher: matcher, ids: body)
                     } else {

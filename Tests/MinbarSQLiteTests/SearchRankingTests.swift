@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MinbarArabic
 import MinbarCore
 import Testing
@@ -85,5 +86,36 @@ import Testing
         // Editors may remove a starter group.
         #expect(try await store.deleteSynonymGroup(containing: "المونديال"))
         #expect(try await SearchRankingTests.slugs(store, "المونديال").isEmpty)
+    }
+}
+
+/// Snippets come from each body's plain text, kept beside the search row.
+@Suite struct ArticleTextTests {
+    /// A site from before the texts were kept gets them when it opens, and its snippets still
+    /// mark the words as written.
+    @Test func aSiteFromBeforeGetsItsTextsAndItsSnippets() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            let pool = try DatabasePool(path: directory + "/minbar.sqlite")
+            try AppDatabase.migrator.migrate(pool, upTo: "v8-starter-synonyms")
+            try await pool.write { db in
+                try db.execute(sql: "INSERT INTO category (slug, name) VALUES ('economy', 'اقتصاد')")
+                try db.execute(
+                    sql: """
+                        INSERT INTO article (slug, title, excerpt, body_html, body_source, body_format, status, published_at,
+                            modified_at, created_at, primary_category_id)
+                        VALUES ('old', 'خبر قديم', '', '<p>قال <b>وزيرُ</b> المالية إن الموازنة جاهزة.</p>', '', 'html', 'published',
+                            '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', 1)
+                        """)
+                _ = try SQLiteContentStore.indexForSearch(
+                    db, id: db.lastInsertedRowID, title: "خبر قديم", bodyHTML: "<p>قال <b>وزيرُ</b> المالية إن الموازنة جاهزة.</p>", storingText: false)
+            }
+        }
+        let store = SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
+        let text = try await store.database.pool.read { db in try String.fetchOne(db, sql: "SELECT body FROM article_text") }
+        #expect(text == "قال وزيرُ المالية إن الموازنة جاهزة.")
+        let found = try await store.search(SearchQuery(text: "وزير"), now: Date())
+        #expect(found.hits.first?.snippetHTML.contains("<mark>وزيرُ</mark>") == true, "\(found.hits.first?.snippetHTML ?? "none")")
     }
 }
