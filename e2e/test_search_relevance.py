@@ -20,9 +20,7 @@ KIT = ROOT.parent / "shared" / "eval" / "arabic-search"
 pytestmark = pytest.mark.skipif(not KIT.exists(), reason="shared/eval/arabic-search is not beside this checkout")
 
 # Known gaps (DEV set, measured by this test; see bench/RESULTS.md).
-GAPS = {
-    ("orthography", "nDCG@10"): "0.993 against 0.995 (q08: a grade-1 article with the typed form above grade-2 ones with ال)",
-}
+GAPS = {}
 
 
 def evaluate(*arguments):

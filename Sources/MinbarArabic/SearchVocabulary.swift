@@ -146,6 +146,20 @@ public struct SearchVocabulary: Sendable {
         return (afterArticle, forms)
     }
 
+    /// The word as written and as it may read without a leading article (with its conjunction
+    /// or preposition: وال، بال، لل…) or one leading conjunction or preposition letter. Two words
+    /// of one family sharing one of these differ only by what is attached in front (وزير,
+    /// الوزير, ووزير). Only for words already in one family: on its own it would cut وزير to زير.
+    public static func procliticBases(_ word: String) -> Set<Substring> {
+        var bases: Set<Substring> = [word[...]]
+        for prefix in articlePrefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 2 {
+            bases.insert(word.dropFirst(prefix.count))
+            break
+        }
+        if let first = word.first, letterPrefixes.contains(first), word.count > 3 { bases.insert(word.dropFirst()) }
+        return bases
+    }
+
     /// Every word of the site with the same stem as `word` (the word itself included when used).
     public func family(of word: String) -> Set<String> {
         let stem = stem(word)

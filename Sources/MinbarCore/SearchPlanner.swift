@@ -7,13 +7,15 @@ import MinbarArabic
 public struct SearchPlan: Sendable, Hashable {
     /// How close an alternative is to what the reader typed.
     public enum Level: Int, Sendable, Hashable, Comparable {
-        case variant = 0, synonym = 1, family = 2, exact = 3
+        case variant = 0, synonym = 1, family = 2, attached = 3, exact = 4
         public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
 
         /// How much a match at this level counts.
         var weight: Double {
             switch self {
             case .exact: 1.0
+            // Only a tie-breaker below the form typed: the same word for a reader.
+            case .attached: 0.99
             case .family: 0.85
             case .synonym: 0.8
             case .variant: 0.6
@@ -123,7 +125,10 @@ public enum SearchPlanner {
             if seen.insert(words).inserted { alternatives.append(.init(words: words, level: level)) }
         }
         let family = vocabulary.family(of: word)
-        for member in family.sorted() { add([member], .family) }
+        // The word with only an article or a conjunction or preposition attached (الانتخابات,
+        // لانتخابات for انتخابات) reads as the word itself; other endings (plural, dual) do not.
+        let bases = SearchVocabulary.procliticBases(word)
+        for member in family.sorted() { add([member], bases.isDisjoint(with: SearchVocabulary.procliticBases(member)) ? .family : .attached) }
         for member in vocabulary.numberCounterparts(of: word).sorted() { add([member], .synonym) }
         if word.allSatisfy(\.isNumber) == false {
             for variant in vocabulary.spellingVariants(of: word).sorted() { add([variant], .variant) }

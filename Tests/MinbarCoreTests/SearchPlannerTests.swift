@@ -28,6 +28,26 @@ import Testing
         #expect(!partly.clauses.contains { clause in clause.alternatives.contains { $0.words == ["داعش"] } }, "only the whole phrase stands for داعش")
     }
 
+    /// An article or a conjunction attached to the word (الانتخابات, لانتخابات for انتخابات) leaves it
+    /// the word the reader typed, ranked just below the typed form; other endings (the singular
+    /// انتخاب) stay a step below.
+    @Test func attachedArticlesAndConjunctionsLeaveTheWordAsTyped() throws {
+        let site = SearchVocabulary(frequencies: ["انتخابات": 4, "الانتخابات": 9, "لانتخابات": 2, "انتخاب": 3, "الانتخاب": 2])
+        let plan = try #require(SearchPlanner.plan("انتخابات", vocabulary: site))
+        let levels = Dictionary(uniqueKeysWithValues: plan.clauses[0].alternatives.map { ($0.words[0], $0.level) })
+        #expect(levels["انتخابات"] == .exact)
+        #expect(levels["الانتخابات"] == .attached)
+        #expect(levels["لانتخابات"] == .attached)
+        #expect(levels["انتخاب"] == .family)
+        let minister = try #require(SearchPlanner.plan("وزير", vocabulary: SearchVocabulary(frequencies: ["وزير": 5, "الوزير": 4, "ووزير": 2, "وزراء": 3])))
+        #expect(minister.clauses[0].alternatives.contains { $0.words == ["الوزير"] && $0.level == .attached }, "و belongs to وزير")
+        let matcher = SearchMatcher(plan)
+        func score(_ title: String) -> Double { matcher.score(relevance: 5, titleWords: title.foldedWords, bodyWords: [], age: 0) }
+        #expect(score("انتخابات نقابة المهندسين") > score("الانتخابات النيابية"))
+        #expect(score("الانتخابات النيابية") > 0.98 * score("انتخابات نقابة المهندسين"))
+        #expect(score("الانتخابات النيابية") > score("الانتخاب المباشر"))
+    }
+
     @Test func ranksFullExactAdjacentMatchesFirst() throws {
         let plan = try #require(SearchPlanner.plan("وزير الدفاع", vocabulary: vocabulary))
         let matcher = SearchMatcher(plan)
