@@ -127,8 +127,7 @@ public enum SearchPlanner {
         let family = vocabulary.family(of: word)
         // The word with only an article or a conjunction or preposition attached (الانتخابات,
         // لانتخابات for انتخابات) reads as the word itself; other endings (plural, dual) do not.
-        let bases = SearchVocabulary.procliticBases(word)
-        for member in family.sorted() { add([member], bases.isDisjoint(with: SearchVocabulary.procliticBases(member)) ? .family : .attached) }
+        for member in family.sorted() { add([member], SearchVocabulary.differOnlyInFront(word, member) ? .attached : .family) }
         for member in vocabulary.numberCounterparts(of: word).sorted() { add([member], .synonym) }
         if word.allSatisfy(\.isNumber) == false {
             for variant in vocabulary.spellingVariants(of: word).sorted() { add([variant], .variant) }
