@@ -147,26 +147,10 @@ public struct SearchVocabulary: Sendable {
     }
 
     /// Whether two words differ only by what is attached in front (وزير, الوزير, ووزير;
-    /// الانتخابات, لانتخابات): they share a form as written or without a leading article (with its
-    /// conjunction or preposition: وال، بال، لل…) or one leading conjunction or preposition letter.
-    /// Only for words already in one family: on its own it would cut وزير to زير.
+    /// الانتخابات, لانتخابات): they share a form as written or `unprefixed`. Only for words already
+    /// in one family: on its own it would cut وزير to زير.
     public static func differOnlyInFront(_ a: String, _ b: String) -> Bool {
-        func bases(_ word: String) -> (Substring, Substring?, Substring?) {
-            var afterArticle: Substring?
-            for prefix in articlePrefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 2 {
-                afterArticle = word.dropFirst(prefix.count)
-                break
-            }
-            let afterLetter = word.first.map { letterPrefixes.contains($0) } == true && word.count > 3 ? word.dropFirst() : nil
-            return (word[...], afterArticle, afterLetter)
-        }
-        let x = bases(a)
-        let y = bases(b)
-        for left in [x.0, x.1, x.2] {
-            guard let left else { continue }
-            if left == y.0 || left == y.1 || left == y.2 { return true }
-        }
-        return false
+        !unprefixed(a).forms.isDisjoint(with: unprefixed(b).forms)
     }
 
     /// Every word of the site with the same stem as `word` (the word itself included when used).

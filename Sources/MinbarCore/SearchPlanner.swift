@@ -134,7 +134,7 @@ public enum SearchPlanner {
         }
         for months in MonthNames.equivalents(of: word) { add(months, .synonym) }
         // Groups with the word, or another word of its family, as a phrase of its own.
-        for group in synonyms.groups(withWordIn: [word, vocabulary.stem(word)] + family.sorted()) {
+        for group in synonyms.groups(withWordIn: [word, vocabulary.stem(word)] + family) {
             for phrase in synonyms.folded[group] where phrase != [word] {
                 for form in phraseForms(phrase, vocabulary: vocabulary) { add(form, .synonym) }
             }

@@ -155,9 +155,9 @@ extension SQLiteContentStore: SearchIndex {
         let candidateArguments = arguments
         let matcher = SearchMatcher(plan)
         let (total, hasMore, hits) = try await pool.snapshotRead { db -> (Int, Bool, [SearchHit]) in
-            // (id, rank, publication time) best first, and the folded text of those re-ranked;
-            // read by column number from cursors, as there are hundreds.
-            var candidateRows: [(id: Int64, rank: Double, published: Double)] = []
+            // (id, publication time) best first (the statement orders them by rank), and the folded
+            // text of those re-ranked; read by column number from cursors, as there are hundreds.
+            var candidateRows: [(id: Int64, published: Double)] = []
             // Folded texts as word ids, read from SQLite's bytes (no String made for them).
             var foldedTexts: [Int64: (title: [Int32], body: [Int32])] = [:]
             func encode(_ row: Row, title: Int) throws -> (title: [Int32], body: [Int32]) {
@@ -169,7 +169,7 @@ extension SQLiteContentStore: SearchIndex {
             }
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: candidateSQL), arguments: candidateArguments)
             while let row = try cursor.next() {
-                candidateRows.append((row[0], row[1], row[2]))
+                candidateRows.append((row[0], row[2]))
                 if candidates.kind == .all { foldedTexts[row[0]] = try encode(row, title: 3) }
             }
             if candidates.kind != .all, !candidateRows.isEmpty {
@@ -183,25 +183,24 @@ extension SQLiteContentStore: SearchIndex {
             }
             // The re-ranked candidates' words as ids (each body is read once; the same ids make
             // the snippet).
-            var texts: [(id: Int64, published: Double, rank: Double, title: [Int32], body: [Int32])] = []
+            var texts: [(id: Int64, published: Double, title: [Int32], body: [Int32])] = []
             for row in candidateRows.prefix(candidates.kind == .all ? candidateRows.count : Self.rerankLimit) {
                 guard let folded = foldedTexts[row.id] else { continue }
-                texts.append((row.id, row.published, row.rank, folded.title, folded.body))
-            }
-            // BM25 over clauses (FTS5's rank only chose the candidates).
-            var weights: SearchMatcher.BM25Inputs?
-            if !texts.isEmpty {
-                weights = try Self.bm25Inputs(db, plan: plan, candidates: candidates, vocabulary: vocabulary)
+                texts.append((row.id, row.published, folded.title, folded.body))
             }
             var scored: [(id: Int64, score: Double)] = []
             var bodies: [Int64: [Int32]] = [:]
-            for text in texts {
-                // A quoted phrase must be there as typed.
-                guard matcher.phrasesPresent(title: text.title, body: text.body) else { continue }
-                let relevance = weights.map { matcher.bm25(title: text.title, body: text.body, inputs: $0) } ?? -text.rank
-                let score = matcher.score(relevance: relevance, title: text.title, body: text.body, age: now.timeIntervalSince1970 - text.published)
-                scored.append((text.id, score))
-                if query.withSnippets { bodies[text.id] = text.body }
+            if !texts.isEmpty {
+                // BM25 over clauses (FTS5's rank only chose the candidates).
+                let weights = try Self.bm25Inputs(db, plan: plan, candidates: candidates, vocabulary: vocabulary)
+                for text in texts {
+                    // A quoted phrase must be there as typed.
+                    guard matcher.phrasesPresent(title: text.title, body: text.body) else { continue }
+                    let relevance = matcher.bm25(title: text.title, body: text.body, inputs: weights)
+                    let score = matcher.score(relevance: relevance, title: text.title, body: text.body, age: now.timeIntervalSince1970 - text.published)
+                    scored.append((text.id, score))
+                    if query.withSnippets { bodies[text.id] = text.body }
+                }
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.id > $1.id) }
             // Quoted phrases are checked in the text, so only re-ranked candidates can hold them.
@@ -335,16 +334,21 @@ extension SQLiteContentStore: SearchIndex {
     /// What BM25 needs beyond a candidate's text, as FTS5's bm25() takes it: the index's row
     /// count and average row length (its averages record), and for each alternative of a
     /// weighed clause the number of articles holding it (single words from the counts in memory;
-    /// phrases counted by FTS5 when they are rare, else their rarest word's count).
+    /// a phrase counted by FTS5 only when that can change its clause's IDF, which is its most
+    /// used alternative's: a phrase is never more used than its rarest word, so when a single
+    /// word of the clause is used at least that much, that bound stands in for the count —
+    /// synonym phrases written several ways would otherwise cost a query each).
     static func bm25Inputs(
         _ db: Database, plan: SearchPlan, candidates: Candidates, vocabulary: SearchVocabulary
     ) throws -> SearchMatcher.BM25Inputs {
         let (rows, tokens) = try indexTotals(db)
         var documentCounts: [[Int?]] = plan.clauses.map { Array(repeating: nil, count: $0.alternatives.count) }
         for clause in candidates.weighedClauses {
-            for (index, alternative) in plan.clauses[clause].alternatives.enumerated() {
+            let alternatives = plan.clauses[clause].alternatives
+            let mostUsedWord = alternatives.filter { $0.words.count == 1 }.map { vocabulary.frequency($0.words[0]) }.max() ?? 0
+            for (index, alternative) in alternatives.enumerated() {
                 let rarest = alternative.words.map { vocabulary.frequency($0) }.min() ?? 0
-                if alternative.words.count > 1, rarest <= selectiveMatchLimit {
+                if alternative.words.count > 1, rarest <= selectiveMatchLimit, rarest > mostUsedWord {
                     documentCounts[clause][index] = try Int.fetchOne(
                         db.cachedStatement(sql: "SELECT count(*) FROM article_search WHERE article_search MATCH ?"),
                         arguments: ["\"" + alternative.words.joined(separator: " ") + "\""]) ?? 0
