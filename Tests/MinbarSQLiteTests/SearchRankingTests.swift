@@ -97,6 +97,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         do {
+            SQLiteTuning.applied  // as AppDatabase does before any connection
             let pool = try DatabasePool(path: directory + "/minbar.sqlite")
             try AppDatabase.migrator.migrate(pool, upTo: "v8-starter-synonyms")
             try await pool.write { db in

@@ -7,6 +7,8 @@ import Testing
 /// Dates read by arithmetic are the dates GRDB reads, to the last bit.
 @Suite struct StoredDateTests {
     @Test func arithmeticGivesGRDBsDates() throws {
+        // As AppDatabase does before any connection: SQLite takes its configuration only then.
+        SQLiteTuning.applied
         let queue = try DatabaseQueue()
         var generator = SystemRandomNumberGenerator()
         try queue.write { db in
