@@ -1,86 +1,148 @@
 /// Broken plurals by pattern: وزير/وزراء, مقبرة/مقابر, سفينة/سفن, برميل/براميل, طالب/طلاب,
-/// فيلم/أفلام. Each pattern rewrites the letters of a folded word into the other number's
-/// candidate forms; search keeps only candidates the site actually uses, so a pattern never
-/// invents a word.
+/// فيلم/أفلام, جريح/جرحى, جريمة/جرائم, صديق/أصدقاء. Each pattern is a plural shape and the singular shapes
+/// it comes from, over the root's letters; it is read both ways, so a plural finds its singular
+/// and a singular its plural. Search keeps only candidates the site actually uses, with the
+/// evidence the pattern asks for, so a pattern never invents a word.
 public enum BrokenPlurals {
-    /// Candidate singulars and plurals of a folded word (without the article).
-    public static func counterparts(of word: String) -> Set<String> {
-        let c = Array(word)
-        var out = Set<String>()
-        func add(_ letters: [Character]) { out.insert(String(letters)) }
-        let n = c.count
-        // Plural → singular
-        if n == 5, c[2] == "ا" {  // مفاعل، فواعل: مقابر → مقبرة، مكاتب → مكتب، شوارع → شارع
-            add([c[0], c[1], c[3], c[4], "ه"])
-            add([c[0], c[1], c[3], c[4]])
-            if c[1] == "و" { add([c[0], "ا", c[3], c[4]]); add([c[0], "ا", c[3], c[4], "ه"]) }
+    /// What the site must show before a pattern's counterpart is taken.
+    public enum Evidence: Sendable, Hashable {
+        /// The counterpart is a word of the site.
+        case used
+        /// Both words are written with the article, as nouns: the shape is also a verb's or a
+        /// verbal noun's (قبول is not قبل, هجوم is not هجم, شركة is not شارك).
+        case nouns
+        /// The plural is also written without the article: a name that only ever has it (الجزائر,
+        /// which has the shape of جزيرة's plural) is not a plural.
+        case pluralWithoutArticle
+        /// The singular's shape is also a verb's and its masdar's (طلب beside يطلب: الطلاب are not
+        /// الطلب; بين beside يبين): taken only when the site never writes it as a present verb.
+        case notAVerb
+        /// The plural's shape is also an adjective's feminine (أخيرة beside أخير, against أنظمة):
+        /// taken only when the site seldom writes the shape without its ة.
+        case notAFeminine
+        /// The plural's shape is also a nisba adjective's (جرحى/مرضى against مصري, عملي, غربي) and a
+        /// feminine elative's (كبرى, وسطى): taken only when the site seldom writes it with the
+        /// feminine ة, as adjectives are, and never writes its masculine elative (أكبر, أوسط).
+        case notAnAdjective
+    }
+
+    /// A word's counterpart in the other number.
+    public struct Counterpart: Sendable, Hashable {
+        public let form: String
+        /// Which of the two words is the plural.
+        public let plural: String
+        public let evidence: Evidence
+    }
+
+    /// A plural shape and its singulars. Digits stand for root letters (the same digit, the same
+    /// letter); every other letter must be there as written (folded: ة → ه, ى and ئ → ي).
+    struct Pattern {
+        let plural: [Character]
+        let singulars: [[Character]]
+        /// The singular shapes that propose the plural. A singular shape that most words of its
+        /// length have (فعل, مفعل without its م) would link unrelated words (طلب → طلاب, بين → بيان),
+        /// so those are read from the plural only.
+        let readBack: [[Character]]
+        let evidence: Evidence
+        /// Letters a root slot may not hold in this pattern (فعول's second: قوم is not a plural).
+        let notRoot: [Character: Set<Character>]
+        /// A root's و or ي may be the other (hamza seats fold apart: رؤساء → روساء, رئيس → رييس).
+        let weakLettersAlternate: Bool
+
+        init(
+            _ plural: String, _ singulars: [String], readBack: [String]? = nil, evidence: Evidence = .used,
+            notRoot: [Character: Set<Character>] = [:], weakLettersAlternate: Bool = false
+        ) {
+            self.plural = Array(plural)
+            self.singulars = singulars.map(Array.init)
+            self.readBack = (readBack ?? singulars).map(Array.init)
+            self.evidence = evidence
+            self.notRoot = notRoot
+            self.weakLettersAlternate = weakLettersAlternate
         }
-        if n == 6, c[2] == "ا", c[4] == "ي" {  // فعاليل، مفاعيل: براميل → برميل، مشاريع → مشروع
-            add([c[0], c[1], c[3], "ي", c[5]])
-            add([c[0], c[1], c[3], "و", c[5]])
-            if c[1] == "و" { add([c[0], "ا", c[3], "و", c[5]]) }
+    }
+
+    static let patterns: [Pattern] = [
+        Pattern("ا12ا3", ["123", "1ي23"]),  // أفعال: أسعار → سعر، أفلام → فيلم
+        Pattern("12ا3", ["1ا23", "12ي3"]),  // فعال: طلاب → طالب، كبار → كبير
+        Pattern("12ا3", ["123"], readBack: [], evidence: .notAVerb),  // فعال: جبال → جبل (not الطلاب → الطلب)
+        // مفاعل، فعالل: مقابر → مقبرة، مكاتب → مكتب. A third ي is فعائل's (below, with its evidence).
+        Pattern("12ا34", ["1234ه", "1234"], readBack: ["1234ه"], notRoot: ["3": ["ي"]]),
+        Pattern("م1ا23", ["م123"]),  // مفاعل: مراكز → مركز، مصانع → مصنع
+        Pattern("1وا23", ["1ا23", "1ا23ه"], notRoot: ["3": ["ي"]]),  // فواعل: شوارع → شارع، عواصم → عاصمة
+        Pattern("12ا3ي4", ["123ي4", "123و4", "123ا4"]),  // فعاليل، مفاعيل: براميل، مشاريع، تماثيل
+        Pattern("1وا3ي4", ["1ا3و4"]),  // فواعيل: صواريخ → صاروخ
+        Pattern("123اء", ["12ي3"], weakLettersAlternate: true),  // فعلاء: وزراء → وزير، رؤساء → رئيس
+        Pattern("ا123اء", ["12ي3"]),  // أفعلاء: أصدقاء → صديق
+        Pattern("ا12اء", ["12ي2"]),  // أفعّاء: أطباء → طبيب، أشقاء → شقيق
+        Pattern("123ي", ["12ي3"], evidence: .notAnAdjective, notRoot: ["1": ["ا"]]),  // فعلى: جرحى → جريح، قتلى → قتيل
+        Pattern("12اي3", ["12ي3ه", "12ا3ه", "12ي3"], evidence: .pluralWithoutArticle, notRoot: ["3": ["ي"]]),  // فعائل: جرائم، رسائل
+        Pattern("123", ["12ي3ه", "123ه"]),  // فِعَل، فُعُل: سفن → سفينة، مدن → مدينة، دول → دولة
+        Pattern("ا123ه", ["12ا3"], evidence: .notAFeminine),  // أفعلة: أسلحة → سلاح، أنظمة → نظام
+        Pattern("12و3", ["123"], evidence: .nouns, notRoot: ["2": ["ا", "و"]]),  // فعول: جيوش → جيش، بنوك → بنك
+    ]
+
+    /// Candidate counterparts of a folded word (without the article), each with the evidence
+    /// its pattern asks for.
+    public static func counterparts(of word: String) -> [Counterpart] {
+        let letters = Array(word)
+        var out: [Counterpart] = []
+        func add(_ form: [Character], plural: [Character], _ pattern: Pattern) {
+            guard form != letters else { return }
+            out.append(Counterpart(form: String(form), plural: String(plural), evidence: pattern.evidence))
         }
-        if n == 5, c[3] == "ا", c[4] == "ء" {  // فعلاء: وزراء → وزير
-            add([c[0], c[1], "ي", c[2]])
+        for pattern in patterns {
+            if let root = match(letters, pattern.plural, pattern) {
+                for singular in pattern.singulars {
+                    for form in fill(singular, root, pattern) { add(form, plural: letters, pattern) }
+                }
+            }
+            for singular in pattern.readBack {
+                guard let root = match(letters, singular, pattern) else { continue }
+                for form in fill(pattern.plural, root, pattern) { add(form, plural: form, pattern) }
+            }
         }
-        if n == 4, c[2] == "ا" {  // فعال: طلاب → طالب، كبار → كبير، جبال → جبل
-            add([c[0], "ا", c[1], c[3]])
-            add([c[0], c[1], "ي", c[3]])
-            add([c[0], c[1], c[3]])
+        // Sound plurals of words in -اة: قنوات → قناة، مباريات → مباراة، فتيات → فتاة.
+        if letters.count >= 5, word.hasSuffix("يات") || word.hasSuffix("وات") {
+            out.append(Counterpart(form: String(letters.dropLast(3)) + "اه", plural: word, evidence: .used))
         }
-        if n == 5, c[0] == "ا", c[3] == "ا" {  // أفعال: أفلام → فيلم، أسعار → سعر
-            add([c[1], c[2], c[4]])
-            add([c[1], "ي", c[2], c[4]])
+        if letters.count >= 4, word.hasSuffix("اه") {
+            let stem = String(letters.dropLast(2))
+            for ending in ["يات", "وات"] { out.append(Counterpart(form: stem + ending, plural: stem + ending, evidence: .used)) }
         }
-        if n == 3 {  // فعل، فُعُل: سفن → سفينة، مدن → مدينة، دول → دولة
-            add([c[0], c[1], "ي", c[2], "ه"])
-            add([c[0], c[1], c[2], "ه"])
-        }
-        if n == 5, c[0] == "ا", c[4] == "ه" {  // أفعلة: أسلحة → سلاح
-            add([c[1], c[2], "ا", c[3]])
-        }
-        // Singular → plural
-        if n == 4, c[2] == "ي" {  // فعيل → فعلاء، فعال: وزير → وزراء، كبير → كبار
-            add([c[0], c[1], c[3], "ا", "ء"])
-            add([c[0], c[1], "ا", c[3]])
-        }
-        if n == 5, c[4] == "ه" {  // مفعلة، فعيلة: مقبرة → مقابر، سفينة → سفن، مدينة → مدن
-            add([c[0], c[1], "ا", c[2], c[3]])
-            if c[2] == "ي" { add([c[0], c[1], c[3]]) }
-        }
-        if n == 4, c[1] == "ا" {  // فاعل → فعال، فواعل: طالب → طلاب، شارع → شوارع
-            add([c[0], c[2], "ا", c[3]])
-            add([c[0], "و", "ا", c[2], c[3]])
-        }
-        if n == 4, c[1] == "ي" {  // فيلم → أفلام
-            add(["ا", c[0], c[2], "ا", c[3]])
-        }
-        if n == 3 {  // فعل → أفعال: سعر → أسعار
-            add(["ا", c[0], c[1], "ا", c[2]])
-        }
-        if n == 5, c[3] == "ي" || c[3] == "و" {  // فعليل، مفعول → فعاليل، مفاعيل
-            add([c[0], c[1], "ا", c[2], "ي", c[4]])
-        }
-        if n == 4, c[3] == "ه" {  // فعلة → فعل: دولة → دول
-            add([c[0], c[1], c[2]])
-        }
-        out.remove(word)
         return out
     }
 
-    /// Counterparts by patterns whose other side is also a verb's shape (فعول: دروس → درس, but
-    /// قبول is not قبل, هجوم is not هجم): search takes them only where the site writes both
-    /// words with the article, as nouns.
-    public static func nounCounterparts(of word: String) -> Set<String> {
-        let c = Array(word)
-        var out = Set<String>()
-        if c.count == 4, c[2] == "و", c[1] != "ا", c[1] != "و" {  // فعول → فعل: دروس → درس، جيوش → جيش
-            out.insert(String([c[0], c[1], c[3]]))
+    /// The root letters of a word of this shape, or nil.
+    static func match(_ word: [Character], _ shape: [Character], _ pattern: Pattern) -> [Character: Character]? {
+        guard word.count == shape.count else { return nil }
+        var root: [Character: Character] = [:]
+        for (letter, slot) in zip(word, shape) {
+            if slot.isNumber {
+                if pattern.notRoot[slot]?.contains(letter) == true { return nil }
+                if let bound = root[slot] {
+                    if bound != letter { return nil }
+                } else {
+                    root[slot] = letter
+                }
+            } else if slot != letter {
+                return nil
+            }
         }
-        if c.count == 3 {  // فعل → فعول: قلب → قلوب، بنك → بنوك
-            out.insert(String([c[0], c[1], "و", c[2]]))
+        return root
+    }
+
+    /// The shape filled with the root (both readings of a weak letter where the pattern allows).
+    static func fill(_ shape: [Character], _ root: [Character: Character], _ pattern: Pattern) -> [[Character]] {
+        guard shape.allSatisfy({ !$0.isNumber || root[$0] != nil }) else { return [] }
+        let form = shape.map { root[$0] ?? $0 }
+        guard pattern.weakLettersAlternate else { return [form] }
+        var forms = [form]
+        for (index, slot) in shape.enumerated() where slot.isNumber && (form[index] == "و" || form[index] == "ي") {
+            var other = form
+            other[index] = form[index] == "و" ? "ي" : "و"
+            forms.append(other)
         }
-        out.remove(word)
-        return out
+        return forms
     }
 }

@@ -189,17 +189,33 @@ public struct SearchVocabulary: Sendable {
             break
         }
         var found = Set<String>()
-        for candidate in BrokenPlurals.counterparts(of: stem(base)).union(BrokenPlurals.counterparts(of: base)) {
+        var seen = Set<BrokenPlurals.Counterpart>()
+        for source in Set([base, stem(base)]) {
+          for counterpart in BrokenPlurals.counterparts(of: source) where seen.insert(counterpart).inserted {
+            let candidate = counterpart.form
             let prefixed = Self.articlePrefixes.map { $0 + candidate }.filter { frequency($0) > 0 }
             guard isAttested(candidate) || !prefixed.isEmpty else { continue }
+            switch counterpart.evidence {
+            case .used: break
+            case .nouns:
+                guard frequency("ال" + source) > 0, frequency("ال" + candidate) > 0 else { continue }
+            case .pluralWithoutArticle:
+                guard frequency(counterpart.plural) > 0 else { continue }
+            case .notAVerb:
+                guard frequency("ي" + candidate) + frequency("ت" + candidate) == 0 else { continue }
+            case .notAFeminine:
+                let plural = counterpart.plural
+                let masculine = String(plural.dropLast())
+                guard (frequency(masculine) + frequency("ال" + masculine)) * 4 < frequency(plural) + frequency("ال" + plural) else { continue }
+            case .notAnAdjective:
+                let plural = counterpart.plural
+                let feminine = frequency(plural + "ه") + frequency("ال" + plural + "ه")
+                let elative = "ا" + plural.dropLast()
+                guard feminine * 4 < frequency(plural) + frequency("ال" + plural), frequency(elative) + frequency("ال" + elative) == 0 else { continue }
+            }
             found.formUnion(family(of: candidate))
             found.formUnion(prefixed)
-        }
-        if frequency("ال" + base) > 0 {
-            for candidate in BrokenPlurals.nounCounterparts(of: base) where frequency("ال" + candidate) > 0 {
-                found.formUnion(family(of: "ال" + candidate))
-                found.formUnion(family(of: candidate))
-            }
+          }
         }
         found.formUnion(nationalityCounterparts(of: base))
         return found
