@@ -12,7 +12,8 @@ public struct SearchToken: Sendable, Hashable {
 /// Arabic text analysis for search: the same at index time and at query time.
 ///
 /// Normalization folds what spelling varies on while meaning does not: harakat and Quranic marks,
-/// tatweel, the alef forms (أ إ آ ٱ → ا), ى → ي, ة → ه, ؤ → و, ئ → ي, Persian and Urdu letters,
+/// tatweel, the alef forms (أ إ آ ٱ → ا), ى → ي, ة → ه, ؤ → و, ئ → ي, Persian and Urdu letters
+/// (ک ی ۀ ہ, and the letters names are written with: گ پ چ ژ ڤ),
 /// Arabic-Indic and Eastern digits, presentation forms, Latin case.
 public enum ArabicAnalyzer {
     /// The folded form of one scalar: nil to drop it (a mark inside a word), else its text.
@@ -27,7 +28,11 @@ public enum ArabicAnalyzer {
         case 0x0629, 0x06C0, 0x06C1, 0x06C3, 0x06D5: return "\u{0647}"  // ة ۀ ہ ۃ ە → ه
         case 0x0624: return "\u{0648}"  // ؤ → و
         case 0x0626: return "\u{064A}"  // ئ → ي
-        case 0x06A9, 0x06AA: return "\u{0643}"  // ک → ك
+        case 0x06A9, 0x06AA, 0x06AF: return "\u{0643}"  // ک گ → ك
+        case 0x06A4, 0x06A5: return "\u{0641}"  // ڤ ڥ (v in names: ڤيينا) → ف
+        case 0x067E: return "\u{0628}"  // پ → ب
+        case 0x0686: return "\u{062C}"  // چ → ج
+        case 0x0698: return "\u{0632}"  // ژ → ز
         case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)  // ٠-٩
         case 0x06F0...0x06F9: return Unicode.Scalar(scalar.value - 0x06F0 + 0x30)  // ۰-۹
         case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)  // A-Z

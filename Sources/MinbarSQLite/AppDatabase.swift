@@ -264,6 +264,18 @@ public struct AppDatabase: Sendable {
                     arguments: [row[0] as Int64, HTMLText.plainText(fromHTML: row[1])])
             }
         }
+        migrator.registerMigration("v10-fold-name-letters") { db in
+            // The analyzer now folds the letters names are written with (گ پ چ ژ ڤ): articles
+            // that have them are indexed again, so ڤيغا is found as فيغا.
+            let letters = ["گ", "پ", "چ", "ژ", "ڤ", "ڥ"]
+            let condition = letters.map { _ in "instr(s.title || ' ' || s.body || ' ' || s.labels, ?) > 0" }.joined(separator: " OR ")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT a.id, a.title, a.body_html FROM article_search s JOIN article a ON a.id = s.rowid WHERE \(condition)",
+                arguments: StatementArguments(letters))
+            for row in rows {
+                _ = try SQLiteContentStore.indexForSearch(db, id: row["id"], title: row["title"], bodyHTML: row["body_html"])
+            }
+        }
         return migrator
     }
 }

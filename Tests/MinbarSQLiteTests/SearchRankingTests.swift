@@ -119,4 +119,38 @@ import Testing
         let found = try await store.search(SearchQuery(text: "وزير"), now: Date())
         #expect(found.hits.first?.snippetHTML.contains("<mark>وزيرُ</mark>") == true, "\(found.hits.first?.snippetHTML ?? "none")")
     }
+
+    /// A site indexed before the analyzer folded گ پ چ ژ ڤ finds its ڤيغا article as فيغا (four letters: too short for a spelling variant)
+    /// once it upgrades (migration v10 indexes those articles again).
+    @Test func aSiteFromBeforeFindsNamesWrittenWithPersianLetters() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            SQLiteTuning.applied  // as AppDatabase does before any connection
+            let pool = try DatabasePool(path: directory + "/minbar.sqlite")
+            try AppDatabase.migrator.migrate(pool, upTo: "v9-article-text")
+            try await pool.write { db in
+                try db.execute(sql: "INSERT INTO category (slug, name) VALUES ('world', 'العالم')")
+                try db.execute(
+                    sql: """
+                        INSERT INTO article (slug, title, excerpt, body_html, body_source, body_format, status, published_at,
+                            modified_at, created_at, primary_category_id)
+                        VALUES ('vega', 'تتويج ڤيغا', '', '<p>توج الإسباني ڤيغا باللقب.</p>', '', 'html', 'published',
+                            '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', 1)
+                        """)
+                // The row as the analyzer wrote it then: ڤ kept.
+                try db.execute(
+                    sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'تتويج ڤيغا', 'توج الاسباني ڤيغا باللقب', 'العالم')",
+                    arguments: [db.lastInsertedRowID])
+                for term in ["تتويج", "ڤيغا", "توج", "الاسباني", "باللقب", "العالم"] {
+                    try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
+                }
+            }
+        }
+        let store = SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
+        let found = try await store.search(SearchQuery(text: "فيغا"), now: Date())
+        #expect(found.hits.map(\.article.slug) == ["vega"])
+        let typed = try await store.search(SearchQuery(text: "ڤيغا"), now: Date())
+        #expect(typed.hits.map(\.article.slug) == ["vega"])
+    }
 }
