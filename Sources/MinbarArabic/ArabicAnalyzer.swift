@@ -72,7 +72,7 @@ public enum ArabicAnalyzer {
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         func finish(at end: String.Index) {
-            if let begin = start, !term.isEmpty { tokens.append(SearchToken(term: String(term), range: begin..<end)) }
+            if let begin = start, !term.isEmpty { tokens.append(SearchToken(term: hundredSpelledOneWay(term), range: begin..<end)) }
             term = String.UnicodeScalarView()
             start = nil
         }
@@ -151,6 +151,37 @@ public enum ArabicAnalyzer {
         let utf8 = text.utf8
         return found.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
     }
+
+    /// "Hundred" is spelled مائة and مئة (مائتان/مئتان, ثلاثمائة/ثلاثمئة, بالمائة/بالمئة): the
+    /// folded word with the older spelling's alef dropped. Only the number itself, behind a
+    /// conjunction, preposition, the article or a unit (حماية ends the same way and stays).
+    static func hundredSpelledOneWay(_ term: String.UnicodeScalarView) -> String {
+        // Most words have no م ا ي run: found without making a String.
+        var previous: (Unicode.Scalar, Unicode.Scalar) = (" ", " ")
+        var hasRun = false
+        for scalar in term {
+            if previous.0 == "\u{0645}", previous.1 == "\u{0627}", scalar == "\u{064A}" {
+                hasRun = true
+                break
+            }
+            previous = (previous.1, scalar)
+        }
+        let word = String(term)
+        guard hasRun, let range = word.range(of: "ماي") else { return word }
+        let ending = word[range.upperBound...]
+        guard ["ه", "تان", "تين", "تي", "تا"].contains(String(ending)) else { return word }
+        var front = Substring(word[..<range.lowerBound])
+        if let first = front.first, "وفبلك".contains(first) { front = front.dropFirst() }
+        for article in ["ال", "ل"] where front.hasPrefix(article) {
+            front = front.dropFirst(article.count)
+            break
+        }
+        guard front.isEmpty || units.contains(String(front)) else { return word }
+        return String(word[..<range.lowerBound]) + "مي" + ending
+    }
+
+    /// The units that join مائة in one word (ثلاثمائة … تسعمائة), folded.
+    static let units: Set<String> = ["ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "ثماني", "تسع"]
 
     /// Whether a word scalar leaves something in the folded word (a mark or tatweel does not; a
     /// presentation form does when its decomposition holds a letter).

@@ -264,10 +264,11 @@ public struct AppDatabase: Sendable {
                     arguments: [row[0] as Int64, HTMLText.plainText(fromHTML: row[1])])
             }
         }
-        migrator.registerMigration("v10-fold-name-letters") { db in
-            // The analyzer now folds the letters names are written with (گ پ چ ژ ڤ): articles
-            // that have them are indexed again, so ڤيغا is found as فيغا.
-            let letters = ["گ", "پ", "چ", "ژ", "ڤ", "ڥ"]
+        migrator.registerMigration("v10-fold-name-letters-and-hundred") { db in
+            // The analyzer now folds the letters names are written with (گ پ چ ژ ڤ) and spells
+            // مائة as مئة: articles that have them are indexed again, so ڤيغا is found as فيغا
+            // and 20 بالمئة finds 20 بالمائة.
+            let letters = ["گ", "پ", "چ", "ژ", "ڤ", "ڥ", "ماي"]
             let condition = letters.map { _ in "instr(s.title || ' ' || s.body || ' ' || s.labels, ?) > 0" }.joined(separator: " OR ")
             let rows = try Row.fetchAll(
                 db, sql: "SELECT a.id, a.title, a.body_html FROM article_search s JOIN article a ON a.id = s.rowid WHERE \(condition)",
