@@ -238,17 +238,7 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v8-starter-synonyms") { db in
             // Common synonyms of news writing (NewsSynonyms), as editor groups editors may remove;
             // a group with a phrase the site already has is left out (the editors' own wins).
-            var next = (try Int64.fetchOne(db, sql: "SELECT MAX(group_id) FROM search_synonym") ?? 0) + 1
-            for group in NewsSynonyms.starter {
-                let taken = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM search_synonym WHERE phrase IN (\(databaseQuestionMarks(count: group.count)))",
-                    arguments: StatementArguments(group)) ?? 0
-                guard taken == 0 else { continue }
-                for phrase in group {
-                    try db.execute(sql: "INSERT INTO search_synonym (phrase, group_id) VALUES (?, ?)", arguments: [phrase, next])
-                }
-                next += 1
-            }
+            try insertSynonymGroups(db, NewsSynonyms.starter)
         }
         migrator.registerMigration("v9-article-text") { db in
             // Each article body's plain text, written with its search row: snippets are cut from
@@ -266,17 +256,52 @@ public struct AppDatabase: Sendable {
         }
         migrator.registerMigration("v10-fold-name-letters-and-hundred") { db in
             // The analyzer now folds the letters names are written with (گ پ چ ژ ڤ) and spells
-            // مائة as مئة: articles that have them are indexed again, so ڤيغا is found as فيغا
-            // and 20 بالمئة finds 20 بالمائة.
-            let letters = ["گ", "پ", "چ", "ژ", "ڤ", "ڥ", "ماي"]
-            let condition = letters.map { _ in "instr(s.title || ' ' || s.body || ' ' || s.labels, ?) > 0" }.joined(separator: " OR ")
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT a.id, a.title, a.body_html FROM article_search s JOIN article a ON a.id = s.rowid WHERE \(condition)",
-                arguments: StatementArguments(letters))
-            for row in rows {
-                _ = try SQLiteContentStore.indexForSearch(db, id: row["id"], title: row["title"], bodyHTML: row["body_html"])
+            // مائة as مئة: articles whose text or labels have them are indexed again, so ڤيغا is
+            // found as فيغا and 20 بالمئة finds 20 بالمائة. Read once, checked here: one pass.
+            let letters: Set<Unicode.Scalar> = ["\u{06AF}", "\u{067E}", "\u{0686}", "\u{0698}", "\u{06A4}", "\u{06A5}"]
+            func needsIndexing(_ text: String) -> Bool {
+                text.unicodeScalars.contains { letters.contains($0) } || text.contains("مائ")
+            }
+            var ids = Set<Int64>()
+            let articles = try Row.fetchCursor(db, sql: "SELECT id, title, body_html FROM article")
+            while let row = try articles.next() {
+                if needsIndexing(row[1]) || needsIndexing(row[2]) { ids.insert(row[0]) }
+            }
+            let labelled = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT l.article_id, t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id
+                    UNION ALL SELECT l.article_id, c.name FROM article_category l JOIN category c ON c.id = l.category_id
+                    UNION ALL SELECT l.article_id, p.name FROM article_author l JOIN author p ON p.id = l.author_id
+                    """)
+            while let row = try labelled.next() {
+                if needsIndexing(row[1]) { ids.insert(row[0]) }
+            }
+            for id in ids.sorted() {
+                guard let row = try Row.fetchOne(db, sql: "SELECT title, body_html FROM article WHERE id = ?", arguments: [id]) else { continue }
+                _ = try SQLiteContentStore.indexForSearch(db, id: id, title: row["title"], bodyHTML: row["body_html"])
             }
         }
+        migrator.registerMigration("v11-more-starter-synonyms") { db in
+            // The groups added to the starter list since v8, for sites that started before them
+            // (a new site has them from v8, so they are skipped here as already there).
+            try insertSynonymGroups(db, NewsSynonyms.added2026December)
+        }
         return migrator
+    }
+
+    /// Adds synonym groups, leaving out a group with a phrase the site already has.
+    static func insertSynonymGroups(_ db: Database, _ groups: [[String]]) throws {
+        var next = (try Int64.fetchOne(db, sql: "SELECT MAX(group_id) FROM search_synonym") ?? 0) + 1
+        for group in groups {
+            let taken = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM search_synonym WHERE phrase IN (\(databaseQuestionMarks(count: group.count)))",
+                arguments: StatementArguments(group)) ?? 0
+            guard taken == 0 else { continue }
+            for phrase in group {
+                try db.execute(sql: "INSERT INTO search_synonym (phrase, group_id) VALUES (?, ?)", arguments: [phrase, next])
+            }
+            next += 1
+        }
     }
 }

@@ -89,6 +89,33 @@ import Testing
     }
 }
 
+extension StarterSynonymTests {
+    /// A site that started before the groups added in December 2026 gets them when it opens
+    /// (migration v11), and a starter group its editors deleted stays deleted.
+    @Test func aSiteFromBeforeGetsTheAddedGroupsOnly() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            SQLiteTuning.applied  // as AppDatabase does before any connection
+            let pool = try DatabasePool(path: directory + "/minbar.sqlite")
+            try AppDatabase.migrator.migrate(pool, upTo: "v10-fold-name-letters-and-hundred")
+            try await pool.write { db in
+                // As that site was: without the added groups, and without one its editors deleted.
+                let added = NewsSynonyms.added2026December.flatMap { $0 }
+                try db.execute(
+                    sql: "DELETE FROM search_synonym WHERE phrase IN (\(databaseQuestionMarks(count: added.count)))",
+                    arguments: StatementArguments(added))
+                try db.execute(sql: "DELETE FROM search_synonym WHERE group_id = (SELECT group_id FROM search_synonym WHERE phrase = 'المونديال')")
+            }
+        }
+        let store = SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
+        #expect(try await store.synonymGroups().count == NewsSynonyms.starter.count - 1)
+        let groups = try await store.synonymGroups().map { Set($0) }
+        #expect(groups.contains(["المريخ", "الكوكب الأحمر"]))
+        #expect(!groups.contains { $0.contains("المونديال") }, "deleted by its editors")
+    }
+}
+
 /// Snippets come from each body's plain text, kept beside the search row.
 @Suite struct ArticleTextTests {
     /// A site from before the texts were kept gets them when it opens, and its snippets still
