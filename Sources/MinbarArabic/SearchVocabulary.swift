@@ -81,17 +81,33 @@ public struct SearchVocabulary: Sendable {
         // first letter.
         if let stem = strippingSuffix(current) { return stem }
         // One-letter prefixes (و ف ب ك ل), when the whole is not a word on its own: الوزير shows
-        // that وزير is one, so it never becomes زير.
+        // that وزير is one, so it never becomes زير; لبنما that بنما is one (a preposition never
+        // stands before another), ووادي that وادي is.
         if !strippedArticle, let first = current.first, Self.letterPrefixes.contains(first), current.count > Self.minimumStemLength,
-            frequency("ال" + current) == 0
+            frequency("ال" + current) == 0, !takesAPrefixItself(current)
         {
             let rest = String(current.dropFirst())
             let restStem = computeStem(rest)
-            if (isAttested(rest) && support(rest) >= frequency(current)) || (restStem != rest && isAttested(restStem)) {
+            // A rest that is a noun shows it (the article, or a preposition other than this one);
+            // one that never does (نما, أدى: verbs) must be used clearly more than the whole.
+            let restIsANoun = frequency("ال" + rest) > 0 || (afterArticle[rest] ?? 0) > 0
+                || ["ب", "ك", "ل"].contains { $0 != String(first) && frequency($0 + rest) > 0 }
+            let needed = restIsANoun ? frequency(current) : 2 * frequency(current)
+            if (isAttested(rest) && support(rest) >= needed) || (restStem != rest && isAttested(restStem)) {
                 return restStem
             }
         }
         return current
+    }
+
+    /// Whether the site writes a word beginning with a prefix letter behind a prefix of its own
+    /// where that prefix could not stand before the letter as a prefix: behind a preposition
+    /// (لبنما, ببوتين) if it begins with ب ك ل; behind any prefix letter (ووادي, بوادي) if it
+    /// begins with و or ف, which stand first.
+    func takesAPrefixItself(_ word: String) -> Bool {
+        guard let first = word.first else { return false }
+        let before: [Character] = first == "و" || first == "ف" ? Self.letterPrefixes : ["ب", "ك", "ل"]
+        return before.contains { frequency(String($0) + word) > 0 }
     }
 
     /// The word without the longest suffix that leaves a stem of the site, or nil.
