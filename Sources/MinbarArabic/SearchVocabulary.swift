@@ -79,7 +79,9 @@ public struct SearchVocabulary: Sendable {
         }
         // A suffix first: a word that reads as a stem plus an ending (بطاقات → بطاقة) keeps its
         // first letter.
-        if let stem = strippingSuffix(current) { return stem }
+        // (And what is left is stemmed like any word: المهندسين → المهندس → مهندس, so the plural
+        // and the singular share a stem.)
+        if let stem = strippingSuffix(current) { return stem == current ? stem : computeStem(stem) }
         // One-letter prefixes (و ف ب ك ل), when the whole is not a word on its own: الوزير shows
         // that وزير is one, so it never becomes زير; لبنما that بنما is one (a preposition never
         // stands before another), ووادي that وادي is.
@@ -127,11 +129,18 @@ public struct SearchVocabulary: Sendable {
     /// or the other sound-plural ending is used too (مهندسين beside مهندسون), or, for the
     /// tanween alif, the rest takes the article (سيولا beside السيول).
     func mayStripGuarded(_ suffix: String, from word: String, leaving rest: String) -> Bool {
+        // A word with a nisba adjective of its own (البحريني, لبناني, فلسطيني) is a name, not a
+        // stem and an ending: البحرين is not the dual of البحر.
+        if suffix != "ا" {
+            let bare = word.hasPrefix("ال") ? String(word.dropFirst(2)) : word
+            if [bare + "ي", "ال" + bare + "ي", bare + "يه", "ال" + bare + "يه"].contains(where: { frequency($0) > 0 }) { return false }
+        }
         let support = support(rest)
-        if support > frequency(word) { return true }
+        if support > 2 * frequency(word) { return true }
         switch suffix {
-        case "ين": return frequency(rest + "ون") > 0
+        case "ين": return frequency(rest + "ون") > 0 || frequency(rest + "ان") > 0
         case "ون": return frequency(rest + "ين") > 0
+        case "ان": return frequency(rest + "ين") > 0
         case "ا": return frequency("ال" + rest) > 0 && support >= frequency(word)
         default: return false
         }
@@ -194,6 +203,22 @@ public struct SearchVocabulary: Sendable {
             for form in [prefix + word, prefix + bare] where frequency(form) > 0 && form != word { forms.insert(form) }
         }
         return forms
+    }
+
+    /// The ways a word may be written as two words the site uses, the first a short name part
+    /// (دي ميستورا, لو دريان, عبد الله, أبو ظبي, رام الله, نيو يورك): compound names are written
+    /// both joined and apart. Search asks for the two in a row, so words that merely exist
+    /// (لم + اذا in لماذا) find nothing unless written so.
+    public func writtenApart(_ word: String) -> [[String]] {
+        let letters = Array(word)
+        guard letters.count >= 5, !word.allSatisfy(\.isNumber) else { return [] }
+        var pairs: [[String]] = []
+        for cut in 2...min(4, letters.count - 3) {
+            let first = String(letters[..<cut])
+            let second = String(letters[cut...])
+            if frequency(first) > 0, frequency(second) > 0 { pairs.append([first, second]) }
+        }
+        return pairs
     }
 
     /// The site's words that are the broken plural or singular of this word (وزير ↔ وزراء), with

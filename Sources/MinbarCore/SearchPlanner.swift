@@ -105,7 +105,13 @@ public enum SearchPlanner {
                     index += 2
                     continue
                 }
-                clauses.append(wordClause(words[index], vocabulary: vocabulary, synonyms: synonyms))
+                var clause = wordClause(words[index], vocabulary: vocabulary, synonyms: synonyms)
+                // A typed word that the site writes as two (ديميستورا → دي ميستورا, عبدالله → عبد
+                // الله, أبوظبي → أبو ظبي): the two words in a row.
+                for pair in vocabulary.writtenApart(words[index]) where !clause.alternatives.contains(where: { $0.words == pair }) {
+                    clause.alternatives.append(.init(words: pair, level: .exact))
+                }
+                clauses.append(clause)
                 index += 1
             }
         }

@@ -28,6 +28,22 @@ import Testing
         #expect(!partly.clauses.contains { clause in clause.alternatives.contains { $0.words == ["داعش"] } }, "only the whole phrase stands for داعش")
     }
 
+    /// Compound names are written joined and apart: typed joined, they also match the two words
+    /// in a row (ديميستورا → دي ميستورا, عبدالله → عبد الله); typed apart, the joined word.
+    @Test func compoundNamesMatchJoinedAndApart() throws {
+        let site = SearchVocabulary(frequencies: [
+            "دي": 3, "ميستورا": 4, "ديميستورا": 1, "عبد": 5, "الله": 30, "لم": 9, "اذا": 12, "لماذا": 4, "لودريان": 2,
+        ])
+        let joined = try #require(SearchPlanner.plan("ديميستورا", vocabulary: site))
+        #expect(joined.clauses.count == 1)
+        #expect(joined.clauses[0].alternatives.contains { $0.words == ["دي", "ميستورا"] })
+        let name = try #require(SearchPlanner.plan("عبدالله", vocabulary: site))
+        #expect(name.clauses[0].alternatives.contains { $0.words == ["عبد", "الله"] })
+        let apart = try #require(SearchPlanner.plan("لو دريان", vocabulary: site))
+        #expect(apart.clauses.count == 1 && apart.clauses[0].alternatives.contains { $0.words == ["لودريان"] })
+        #expect(SearchPlanner.plan("وزير", vocabulary: site)?.clauses[0].alternatives.count == 1, "nothing to split")
+    }
+
     /// An article or a conjunction attached to the word (الانتخابات, لانتخابات for انتخابات) leaves it
     /// the word the reader typed, ranked just below the typed form; other endings (the singular
     /// انتخاب) stay a step below.
