@@ -13,6 +13,9 @@ public struct SearchVocabulary: Sendable {
     private var stems: [String: String] = [:]
     /// Deletion neighbourhood of long stems, for one-letter spelling variants of names.
     private var deletions: [String: Set<String>] = [:]
+    /// Long stems by their letters with transliteration letters merged (`skeleton`), for
+    /// names written with other letters for one sound (غوتيريش/جوتيريس).
+    private var transliterations: [String: Set<String>] = [:]
     /// Forms written after an article prefix, with how many different prefixed words show them
     /// (سيول in والسيول and بالسيول): stems even if never bare. One alone proves nothing
     /// (مانيا in المانيا).
@@ -302,6 +305,11 @@ public struct SearchVocabulary: Sendable {
         for candidate in deletions[stem] ?? [] where candidate != stem && Self.isOneEditApart(stem, candidate) {
             stemsFound.insert(candidate)
         }
+        if stem.count >= Self.transliterationMinimumLength {
+            for candidate in transliterations[String(Self.skeleton(of: stem))] ?? [] where Self.isTransliteration(stem, candidate) {
+                stemsFound.insert(candidate)
+            }
+        }
         return stemsFound.reduce(into: Set<String>()) { words, variant in words.formUnion(groups[variant] ?? []) }
     }
 
@@ -351,9 +359,14 @@ public struct SearchVocabulary: Sendable {
             for key in Self.deletionKeys(of: stem) { deletions[key, default: []].insert(stem) }
             deletions[stem, default: []].insert(stem)
         }
+        var transliterations: [String: Set<String>] = [:]
+        for stem in groups.keys where stem.count >= Self.transliterationMinimumLength {
+            transliterations[String(Self.skeleton(of: stem)), default: []].insert(stem)
+        }
         self.stems = stems
         self.groups = groups
         self.deletions = deletions
+        self.transliterations = transliterations
         sortedWords = frequencies.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
@@ -396,6 +409,27 @@ public struct SearchVocabulary: Sendable {
             return String(copy)
         }
     }
+
+    /// Letters that write one sound of a foreign name: g (ج غ ق ك), s and sh (س ش ص), t (ت ط),
+    /// d (د ض), z (ز ذ ظ).
+    static let transliterationLetter: [Character: Character] = [
+        "ج": "ك", "غ": "ك", "ق": "ك", "ش": "س", "ص": "س", "ط": "ت", "ض": "د", "ذ": "ز", "ظ": "ز",
+    ]
+
+    /// A word's letters with the letters of one sound merged.
+    static func skeleton(of word: String) -> [Character] {
+        word.map { transliterationLetter[$0] ?? $0 }
+    }
+
+    /// Whether two long words are one name written with other letters for its sounds in more
+    /// than one place (غوتيريش/جوتيريس): the same once those letters are merged. Only from seven
+    /// letters: shorter words of Arabic differ so (تسجيل, تشغيل; الشوط, الصوت), and one such
+    /// letter is already a one-letter variant.
+    static func isTransliteration(_ a: String, _ b: String) -> Bool {
+        a != b && a.count >= transliterationMinimumLength && skeleton(of: a) == skeleton(of: b)
+    }
+
+    static let transliterationMinimumLength = 7
 
     static func isOneEditApart(_ a: String, _ b: String) -> Bool {
         let x = Array(a)

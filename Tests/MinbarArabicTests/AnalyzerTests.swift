@@ -78,6 +78,15 @@ import Testing
         #expect(!vocabulary.spellingVariants(of: "الكويت").contains("الكويتي"))
     }
 
+    /// A long name written with other letters for its sounds in two places (غوتيريش, جوتيريس: g
+    /// and sh) is one name; shorter words that differ so are different words (تسجيل, تشغيل).
+    @Test func longNamesWrittenWithOtherLettersForTheirSoundsMatch() {
+        let site = SearchVocabulary(frequencies: ["غوتيريش": 3, "جوتيريس": 2, "تسجيل": 4, "تشغيل": 5, "في": 60])
+        #expect(site.spellingVariants(of: "غوتيريش").contains("جوتيريس"))
+        #expect(site.spellingVariants(of: "جوتيريس").contains("غوتيريش"))
+        #expect(!site.spellingVariants(of: "تسجيل").contains("تشغيل"))
+    }
+
     @Test func aWordBeingTypedIsCompletedWithTheSitesMostUsedWords() {
         #expect(vocabulary.completions(of: "الطا", limit: 3) == ["الطاقه"])
         #expect(vocabulary.completions(of: "بطا", limit: 5) == ["بطاقه"])
