@@ -37,25 +37,25 @@ public enum BrokenPlurals {
     /// A plural shape and its singulars. Digits stand for root letters (the same digit, the same
     /// letter); every other letter must be there as written (folded: ة → ه, ى and ئ → ي).
     struct Pattern {
-        let plural: [Character]
-        let singulars: [[Character]]
+        let plural: [Unicode.Scalar]
+        let singulars: [[Unicode.Scalar]]
         /// The singular shapes that propose the plural. A singular shape that most words of its
         /// length have (فعل, مفعل without its م) would link unrelated words (طلب → طلاب, بين → بيان),
         /// so those are read from the plural only.
-        let readBack: [[Character]]
+        let readBack: [[Unicode.Scalar]]
         let evidence: Evidence
         /// Letters a root slot may not hold in this pattern (فعول's second: قوم is not a plural).
-        let notRoot: [Character: Set<Character>]
+        let notRoot: [Unicode.Scalar: Set<Unicode.Scalar>]
         /// A root's و or ي may be the other (hamza seats fold apart: رؤساء → روساء, رئيس → رييس).
         let weakLettersAlternate: Bool
 
         init(
             _ plural: String, _ singulars: [String], readBack: [String]? = nil, evidence: Evidence = .used,
-            notRoot: [Character: Set<Character>] = [:], weakLettersAlternate: Bool = false
+            notRoot: [Unicode.Scalar: Set<Unicode.Scalar>] = [:], weakLettersAlternate: Bool = false
         ) {
-            self.plural = Array(plural)
-            self.singulars = singulars.map(Array.init)
-            self.readBack = (readBack ?? singulars).map(Array.init)
+            self.plural = Array(plural.unicodeScalars)
+            self.singulars = singulars.map { Array($0.unicodeScalars) }
+            self.readBack = (readBack ?? singulars).map { Array($0.unicodeScalars) }
             self.evidence = evidence
             self.notRoot = notRoot
             self.weakLettersAlternate = weakLettersAlternate
@@ -85,11 +85,11 @@ public enum BrokenPlurals {
     /// Candidate counterparts of a folded word (without the article), each with the evidence
     /// its pattern asks for.
     public static func counterparts(of word: String) -> [Counterpart] {
-        let letters = Array(word)
+        let letters = Array(word.unicodeScalars)
         var out: [Counterpart] = []
-        func add(_ form: [Character], plural: [Character], _ pattern: Pattern) {
+        func add(_ form: [Unicode.Scalar], plural: [Unicode.Scalar], _ pattern: Pattern) {
             guard form != letters else { return }
-            out.append(Counterpart(form: String(form), plural: String(plural), evidence: pattern.evidence))
+            out.append(Counterpart(form: string(form), plural: string(plural), evidence: pattern.evidence))
         }
         for pattern in patterns {
             if let root = match(letters, pattern.plural, pattern) {
@@ -104,28 +104,40 @@ public enum BrokenPlurals {
         }
         // Sound plurals of words in -اة: قنوات → قناة، مباريات → مباراة، فتيات → فتاة.
         if letters.count >= 5, word.hasSuffix("يات") || word.hasSuffix("وات") {
-            out.append(Counterpart(form: String(letters.dropLast(3)) + "اه", plural: word, evidence: .used))
+            out.append(Counterpart(form: string(letters.dropLast(3)) + "اه", plural: word, evidence: .used))
         }
         if letters.count >= 4, word.hasSuffix("اه") {
-            let stem = String(letters.dropLast(2))
+            let stem = string(letters.dropLast(2))
             for ending in ["يات", "وات"] { out.append(Counterpart(form: stem + ending, plural: stem + ending, evidence: .used)) }
         }
         return out
     }
 
-    /// The root letters of a word of this shape, or nil.
-    static func match(_ word: [Character], _ shape: [Character], _ pattern: Pattern) -> [Character: Character]? {
+    static func string<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+
+    /// The root slot ("1"…"4") a shape's scalar stands for, or nil for a letter.
+    @inline(__always)
+    static func slot(_ scalar: Unicode.Scalar) -> Int? {
+        (0x31...0x34).contains(scalar.value) ? Int(scalar.value - 0x31) : nil
+    }
+
+    /// The root letters of a word of this shape (by slot), or nil.
+    static func match(_ word: [Unicode.Scalar], _ shape: [Unicode.Scalar], _ pattern: Pattern) -> [Unicode.Scalar?]? {
         guard word.count == shape.count else { return nil }
-        var root: [Character: Character] = [:]
-        for (letter, slot) in zip(word, shape) {
-            if slot.isNumber {
-                if pattern.notRoot[slot]?.contains(letter) == true { return nil }
-                if let bound = root[slot] {
+        var root: [Unicode.Scalar?] = [nil, nil, nil, nil]
+        for (letter, mark) in zip(word, shape) {
+            if let index = slot(mark) {
+                if let excluded = pattern.notRoot[mark], excluded.contains(letter) { return nil }
+                if let bound = root[index] {
                     if bound != letter { return nil }
                 } else {
-                    root[slot] = letter
+                    root[index] = letter
                 }
-            } else if slot != letter {
+            } else if mark != letter {
                 return nil
             }
         }
@@ -133,12 +145,20 @@ public enum BrokenPlurals {
     }
 
     /// The shape filled with the root (both readings of a weak letter where the pattern allows).
-    static func fill(_ shape: [Character], _ root: [Character: Character], _ pattern: Pattern) -> [[Character]] {
-        guard shape.allSatisfy({ !$0.isNumber || root[$0] != nil }) else { return [] }
-        let form = shape.map { root[$0] ?? $0 }
+    static func fill(_ shape: [Unicode.Scalar], _ root: [Unicode.Scalar?], _ pattern: Pattern) -> [[Unicode.Scalar]] {
+        var form: [Unicode.Scalar] = []
+        form.reserveCapacity(shape.count)
+        for mark in shape {
+            if let index = slot(mark) {
+                guard let letter = root[index] else { return [] }
+                form.append(letter)
+            } else {
+                form.append(mark)
+            }
+        }
         guard pattern.weakLettersAlternate else { return [form] }
         var forms = [form]
-        for (index, slot) in shape.enumerated() where slot.isNumber && (form[index] == "و" || form[index] == "ي") {
+        for (index, mark) in shape.enumerated() where slot(mark) != nil && (form[index] == "و" || form[index] == "ي") {
             var other = form
             other[index] = form[index] == "و" ? "ي" : "و"
             forms.append(other)
