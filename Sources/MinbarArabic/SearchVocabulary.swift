@@ -128,9 +128,11 @@ public struct SearchVocabulary: Sendable {
         return nil
     }
 
-    /// Whether a suffix that also ends names may go: the rest is used more than the whole word,
-    /// or the other sound-plural ending is used too (مهندسين beside مهندسون), or, for the
-    /// tanween alif, the rest takes the article (سيولا beside السيول).
+    /// Whether a suffix that also ends names may go: never from a word with a nisba of its own
+    /// (البحريني: البحرين is a place, not the dual of البحر); else when the rest is used more than
+    /// twice as much as the whole word, or the other case or number is written too (مهندسين
+    /// beside مهندسون, بلدين beside بلدان), or, for the tanween alif, the rest takes the article
+    /// (سيولا beside السيول).
     func mayStripGuarded(_ suffix: String, from word: String, leaving rest: String) -> Bool {
         // A word with a nisba adjective of its own (البحريني, لبناني, فلسطيني) is a name, not a
         // stem and an ending: البحرين is not the dual of البحر.
@@ -235,31 +237,31 @@ public struct SearchVocabulary: Sendable {
         var found = Set<String>()
         var seen = Set<BrokenPlurals.Counterpart>()
         for source in Set([base, stem(base)]) {
-          for counterpart in BrokenPlurals.counterparts(of: source) where seen.insert(counterpart).inserted {
-            let candidate = counterpart.form
-            let prefixed = Self.articlePrefixes.map { $0 + candidate }.filter { frequency($0) > 0 }
-            guard isAttested(candidate) || !prefixed.isEmpty else { continue }
-            switch counterpart.evidence {
-            case .used: break
-            case .nouns:
-                guard frequency("ال" + source) > 0, frequency("ال" + candidate) > 0 else { continue }
-            case .pluralWithoutArticle:
-                guard frequency(counterpart.plural) > 0 else { continue }
-            case .notAVerb:
-                guard frequency("ي" + candidate) + frequency("ت" + candidate) == 0 else { continue }
-            case .notAFeminine:
-                let plural = counterpart.plural
-                let masculine = String(plural.dropLast())
-                guard (frequency(masculine) + frequency("ال" + masculine)) * 4 < frequency(plural) + frequency("ال" + plural) else { continue }
-            case .notAnAdjective:
-                let plural = counterpart.plural
-                let feminine = frequency(plural + "ه") + frequency("ال" + plural + "ه")
-                let elative = "ا" + plural.dropLast()
-                guard feminine * 4 < frequency(plural) + frequency("ال" + plural), frequency(elative) + frequency("ال" + elative) == 0 else { continue }
+            for counterpart in BrokenPlurals.counterparts(of: source) where seen.insert(counterpart).inserted {
+                let candidate = counterpart.form
+                let prefixed = Self.articlePrefixes.map { $0 + candidate }.filter { frequency($0) > 0 }
+                guard isAttested(candidate) || !prefixed.isEmpty else { continue }
+                switch counterpart.evidence {
+                case .used: break
+                case .nouns:
+                    guard frequency("ال" + source) > 0, frequency("ال" + candidate) > 0 else { continue }
+                case .pluralWithoutArticle:
+                    guard frequency(counterpart.plural) > 0 else { continue }
+                case .notAVerb:
+                    guard frequency("ي" + candidate) + frequency("ت" + candidate) == 0 else { continue }
+                case .notAFeminine:
+                    let plural = counterpart.plural
+                    let masculine = String(plural.dropLast())
+                    guard (frequency(masculine) + frequency("ال" + masculine)) * 4 < frequency(plural) + frequency("ال" + plural) else { continue }
+                case .notAnAdjective:
+                    let plural = counterpart.plural
+                    let feminine = frequency(plural + "ه") + frequency("ال" + plural + "ه")
+                    let elative = "ا" + plural.dropLast()
+                    guard feminine * 4 < frequency(plural) + frequency("ال" + plural), frequency(elative) + frequency("ال" + elative) == 0 else { continue }
+                }
+                found.formUnion(family(of: candidate))
+                found.formUnion(prefixed)
             }
-            found.formUnion(family(of: candidate))
-            found.formUnion(prefixed)
-          }
         }
         found.formUnion(nationalityCounterparts(of: base))
         return found
