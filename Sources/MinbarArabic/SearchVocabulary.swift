@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The words a site uses, with how many articles use each: what keeps light stemming honest.
 ///
 /// A prefix or suffix is stripped only when what is left is itself a word of the site, used at
@@ -7,6 +9,10 @@
 public struct SearchVocabulary: Sendable {
     /// Folded word → number of articles using it.
     public private(set) var frequencies: [String: Int]
+    /// Which computation of the stems this is: every `rebuild` takes a new number, so what was
+    /// worked out from one vocabulary (a query word's forms) is known to hold for it alone.
+    public private(set) var generation = 0
+    private static let generations = Atomic<Int>(0)
     /// Stem → the words that reduce to it.
     private var groups: [String: Set<String>] = [:]
     /// Word → its stem.
@@ -332,6 +338,7 @@ public struct SearchVocabulary: Sendable {
 
     /// Recomputes stems and groups after the counts changed.
     public mutating func rebuild() {
+        generation = Self.generations.add(1, ordering: .relaxed).newValue
         mostCommonFrequency = frequencies.values.max() ?? 0
         var afterArticle: [String: Int] = [:]
         var suffixedForms: [String: Set<String>] = [:]

@@ -82,8 +82,11 @@ public enum SearchPlanner {
         plan(text, vocabulary: vocabulary, synonyms: SynonymTable(synonyms))
     }
 
-    /// The plan of a query, or nil when it holds no word (only punctuation or harakat).
-    public static func plan(_ text: String, vocabulary: SearchVocabulary, synonyms: SynonymTable = SynonymTable()) -> SearchPlan? {
+    /// The plan of a query, or nil when it holds no word (only punctuation or harakat). Each
+    /// word's clause is taken from `cache` when it has it for this vocabulary and these synonyms.
+    public static func plan(
+        _ text: String, vocabulary: SearchVocabulary, synonyms: SynonymTable = SynonymTable(), cache: ClauseCache? = nil
+    ) -> SearchPlan? {
         var clauses: [SearchPlan.Clause] = []
 
         for (isPhrase, part) in splitQuoted(text) {
@@ -105,13 +108,11 @@ public enum SearchPlanner {
                     index += 2
                     continue
                 }
-                var clause = wordClause(words[index], vocabulary: vocabulary, synonyms: synonyms)
-                // A typed word that the site writes as two (ديميستورا → دي ميستورا, عبدالله → عبد
-                // الله, أبوظبي → أبو ظبي): the two words in a row.
-                for pair in vocabulary.writtenApart(words[index]) where !clause.alternatives.contains(where: { $0.words == pair }) {
-                    clause.alternatives.append(.init(words: pair, level: .exact))
-                }
-                clauses.append(clause)
+                let word = words[index]
+                clauses.append(
+                    cache?.clause(for: word, vocabulary: vocabulary, synonyms: synonyms) {
+                        typedWordClause(word, vocabulary: vocabulary, synonyms: synonyms)
+                    } ?? typedWordClause(word, vocabulary: vocabulary, synonyms: synonyms))
                 index += 1
             }
         }
@@ -122,6 +123,16 @@ public enum SearchPlanner {
         if !telling.isEmpty { clauses = telling }
         guard !clauses.isEmpty else { return nil }
         return SearchPlan(clauses: Array(clauses.prefix(maximumWords)))
+    }
+
+    /// The clause of a word as typed: its forms, and the two words in a row where the site writes
+    /// it as two (ديميستورا → دي ميستورا, عبدالله → عبد الله, أبوظبي → أبو ظبي).
+    static func typedWordClause(_ word: String, vocabulary: SearchVocabulary, synonyms: SynonymTable) -> SearchPlan.Clause {
+        var clause = wordClause(word, vocabulary: vocabulary, synonyms: synonyms)
+        for pair in vocabulary.writtenApart(word) where !clause.alternatives.contains(where: { $0.words == pair }) {
+            clause.alternatives.append(.init(words: pair, level: .exact))
+        }
+        return clause
     }
 
     static func wordClause(_ word: String, vocabulary: SearchVocabulary, synonyms: SynonymTable) -> SearchPlan.Clause {

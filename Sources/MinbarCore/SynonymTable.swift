@@ -1,3 +1,4 @@
+import Synchronization
 import MinbarArabic
 
 /// A site's synonym groups, analysed once and looked up by word (a query is planned against
@@ -10,7 +11,12 @@ public struct SynonymTable: Sendable {
     /// Folded first word of a phrase → (group, phrase) places in `folded`.
     let byFirstWord: [String: [(group: Int, phrase: Int)]]
 
+    /// Which table this is (a new number for every table made), for what was worked out from it.
+    public let generation: Int
+    private static let generations = Atomic<Int>(0)
+
     public init(_ groups: [[String]] = []) {
+        generation = Self.generations.add(1, ordering: .relaxed).newValue
         self.groups = groups
         folded = groups.map { group in group.map { ArabicAnalyzer.tokens(in: $0).map(\.term) }.filter { !$0.isEmpty } }
         var index: [String: [(group: Int, phrase: Int)]] = [:]

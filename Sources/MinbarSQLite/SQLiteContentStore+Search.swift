@@ -111,7 +111,7 @@ extension SQLiteContentStore: SearchIndex {
         let planned =
             query.isRelatedLookup
             ? SearchPlanner.relatedPlan(query.text, vocabulary: vocabulary)
-            : SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms)
+            : SearchPlanner.plan(query.text, vocabulary: vocabulary, synonyms: synonyms, cache: searchState.clauses)
         guard let plan = planned else { return SearchResults() }
         let limit = min(query.candidateLimit ?? Self.candidateLimit, Self.candidateLimit)
         let candidates = Self.candidateQuery(plan, vocabulary: vocabulary, limit: limit)

@@ -19,6 +19,9 @@ final class SearchState: Sendable {
 
     let contents = Mutex(Contents())
 
+    /// Query words' clauses for the current vocabulary and synonyms.
+    let clauses = ClauseCache()
+
     /// One reader or rebuilder of the vocabulary at a time: concurrent searches after a start or
     /// a write wait for one load instead of each reading or rebuilding it (the background
     /// preparation at start and the first reader's search did it twice).
@@ -74,12 +77,14 @@ final class SearchState: Sendable {
         let rows = try pool.read { db in try Row.fetchAll(db, sql: "SELECT group_id, phrase FROM search_synonym ORDER BY group_id, phrase") }
         var groups: [Int64: [String]] = [:]
         for row in rows { groups[row["group_id"], default: []].append(row["phrase"]) }
-        let result = SynonymTable(groups.keys.sorted().map { groups[$0]! })
-        contents.withLock {
+        let read = groups.keys.sorted().map { groups[$0]! }
+        return contents.withLock {
+            // The same groups keep the same table (and the clauses worked out from it).
+            let result = $0.synonyms.flatMap { $0.groups == read ? $0 : nil } ?? SynonymTable(read)
             $0.synonyms = result
             $0.synonymsRead = .now
+            return result
         }
-        return result
     }
 
     func forgetSynonyms() { contents.withLock { $0.synonyms = nil } }

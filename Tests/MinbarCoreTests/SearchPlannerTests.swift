@@ -28,6 +28,22 @@ import Testing
         #expect(!partly.clauses.contains { clause in clause.alternatives.contains { $0.words == ["داعش"] } }, "only the whole phrase stands for داعش")
     }
 
+    /// A word's clause is kept for the vocabulary it was worked out from: the same plan from the
+    /// cache, and a new one once the site's words change (a new article uses الانتخاب).
+    @Test func wordClausesAreKeptUntilTheVocabularyChanges() throws {
+        var site = SearchVocabulary(frequencies: ["انتخابات": 4, "الانتخابات": 9])
+        let cache = ClauseCache()
+        let first = try #require(SearchPlanner.plan("الانتخابات", vocabulary: site, cache: cache))
+        #expect(cache.count == 1)
+        #expect(SearchPlanner.plan("الانتخابات", vocabulary: site, cache: cache) == first)
+        #expect(first == SearchPlanner.plan("الانتخابات", vocabulary: site), "the cache changes nothing")
+        site.count(["لانتخابات"])
+        site.rebuild()
+        let later = try #require(SearchPlanner.plan("الانتخابات", vocabulary: site, cache: cache))
+        #expect(later.clauses[0].alternatives.contains { $0.words == ["لانتخابات"] })
+        #expect(!first.clauses[0].alternatives.contains { $0.words == ["لانتخابات"] })
+    }
+
     /// Compound names are written joined and apart: typed joined, they also match the two words
     /// in a row (ديميستورا → دي ميستورا, عبدالله → عبد الله); typed apart, the joined word.
     @Test func compoundNamesMatchJoinedAndApart() throws {
