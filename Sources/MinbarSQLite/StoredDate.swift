@@ -45,7 +45,10 @@ enum StoredDate {
         }
         // 2001-01-01 (Foundation's reference date) is Julian Day Number 2,451,911.
         let days = GregorianDay.julianDayNumber(year: year, month: month, day: day) - 2_451_911
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
-        return Date(timeIntervalSinceReferenceDate: Double(seconds) + Double(milliseconds) / 1_000)
+        // Summed as Foundation's calendar sums them (GRDB reads through it): the time of day with
+        // its fraction first, then the days. Adding the fraction to the whole count of seconds
+        // instead differs in the last bit now and then (2001-01-04 15:08:19.166).
+        let timeOfDay = Double(hour * 3_600 + minute * 60 + second) + Double(milliseconds * 1_000_000) / 1e9
+        return Date(timeIntervalSinceReferenceDate: Double(days * 86_400) + timeOfDay)
     }
 }
