@@ -26,6 +26,34 @@ import Testing
         try await store.search(SearchQuery(text: text, perPage: 20), now: Date(timeIntervalSince1970: 1_800_000_000)).hits.map(\.article.slug)
     }
 
+    /// A site made by an older Minbar: its schema brought up to `migration`, then `prepare`
+    /// writes what that version wrote; it is opened with today's code (the later migrations run).
+    static func siteFromBefore(upTo migration: String, _ prepare: @escaping @Sendable (Database) throws -> Void) async throws -> SQLiteContentStore {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            SQLiteTuning.applied  // as AppDatabase does before any connection
+            let pool = try DatabasePool(path: directory + "/minbar.sqlite")
+            try AppDatabase.migrator.migrate(pool, upTo: migration)
+            try await pool.write(prepare)
+        }
+        return SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
+    }
+
+    /// A published article of 2020 in a new section, written as a migration-era row; its id.
+    static func insertOldArticle(_ db: Database, slug: String, title: String, bodyHTML: String) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO category (slug, name) VALUES (?, 'العالم')", arguments: [slug + "-section"])
+        try db.execute(
+            sql: """
+                INSERT INTO article (slug, title, excerpt, body_html, body_source, body_format, status, published_at,
+                    modified_at, created_at, primary_category_id)
+                VALUES (?, ?, '', ?, '', 'html', 'published',
+                    '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', ?)
+                """,
+            arguments: [slug, title, bodyHTML, db.lastInsertedRowID])
+        return db.lastInsertedRowID
+    }
+
     /// The holdout's hard cases (bench/search-holdout): a compound name typed joined finds it
     /// written apart; Panama is not "grew"; a valley is not "led to"; the wounded (جرحى) are found
     /// by جريح.
@@ -114,22 +142,14 @@ extension StarterSynonymTests {
     /// A site that started before the groups added in December 2026 gets them when it opens
     /// (migration v11), and a starter group its editors deleted stays deleted.
     @Test func aSiteFromBeforeGetsTheAddedGroupsOnly() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        do {
-            SQLiteTuning.applied  // as AppDatabase does before any connection
-            let pool = try DatabasePool(path: directory + "/minbar.sqlite")
-            try AppDatabase.migrator.migrate(pool, upTo: "v10-fold-name-letters-and-hundred")
-            try await pool.write { db in
-                // As that site was: without the added groups, and without one its editors deleted.
-                let added = NewsSynonyms.added2026December.flatMap { $0 }
-                try db.execute(
-                    sql: "DELETE FROM search_synonym WHERE phrase IN (\(databaseQuestionMarks(count: added.count)))",
-                    arguments: StatementArguments(added))
-                try db.execute(sql: "DELETE FROM search_synonym WHERE group_id = (SELECT group_id FROM search_synonym WHERE phrase = 'المونديال')")
-            }
+        let store = try await SearchRankingTests.siteFromBefore(upTo: "v10-fold-name-letters-and-hundred") { db in
+            // As that site was: without the added groups, and without one its editors deleted.
+            let added = NewsSynonyms.added2026December.flatMap { $0 }
+            try db.execute(
+                sql: "DELETE FROM search_synonym WHERE phrase IN (\(databaseQuestionMarks(count: added.count)))",
+                arguments: StatementArguments(added))
+            try db.execute(sql: "DELETE FROM search_synonym WHERE group_id = (SELECT group_id FROM search_synonym WHERE phrase = 'المونديال')")
         }
-        let store = SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
         #expect(try await store.synonymGroups().count == NewsSynonyms.starter.count - 1)
         let groups = try await store.synonymGroups().map { Set($0) }
         #expect(groups.contains(["المريخ", "الكوكب الأحمر"]))
@@ -142,60 +162,32 @@ extension StarterSynonymTests {
     /// A site from before the texts were kept gets them when it opens, and its snippets still
     /// mark the words as written.
     @Test func aSiteFromBeforeGetsItsTextsAndItsSnippets() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        do {
-            SQLiteTuning.applied  // as AppDatabase does before any connection
-            let pool = try DatabasePool(path: directory + "/minbar.sqlite")
-            try AppDatabase.migrator.migrate(pool, upTo: "v8-starter-synonyms")
-            try await pool.write { db in
-                try db.execute(sql: "INSERT INTO category (slug, name) VALUES ('economy', 'اقتصاد')")
-                try db.execute(
-                    sql: """
-                        INSERT INTO article (slug, title, excerpt, body_html, body_source, body_format, status, published_at,
-                            modified_at, created_at, primary_category_id)
-                        VALUES ('old', 'خبر قديم', '', '<p>قال <b>وزيرُ</b> المالية إن الموازنة جاهزة.</p>', '', 'html', 'published',
-                            '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', 1)
-                        """)
-                _ = try SQLiteContentStore.indexForSearch(
-                    db, id: db.lastInsertedRowID, title: "خبر قديم", bodyHTML: "<p>قال <b>وزيرُ</b> المالية إن الموازنة جاهزة.</p>", storingText: false)
-            }
+        let html = "<p>قال <b>وزيرُ</b> المالية إن الموازنة جاهزة.</p>"
+        let store = try await SearchRankingTests.siteFromBefore(upTo: "v8-starter-synonyms") { db in
+            let id = try SearchRankingTests.insertOldArticle(db, slug: "old", title: "خبر قديم", bodyHTML: html)
+            _ = try SQLiteContentStore.indexForSearch(db, id: id, title: "خبر قديم", bodyHTML: html, storingText: false)
         }
-        let store = SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
         let text = try await store.database.pool.read { db in try String.fetchOne(db, sql: "SELECT body FROM article_text") }
         #expect(text == "قال وزيرُ المالية إن الموازنة جاهزة.")
         let found = try await store.search(SearchQuery(text: "وزير"), now: Date())
         #expect(found.hits.first?.snippetHTML.contains("<mark>وزيرُ</mark>") == true, "\(found.hits.first?.snippetHTML ?? "none")")
     }
 
-    /// A site indexed before the analyzer folded گ پ چ ژ ڤ finds its ڤيغا article as فيغا (four letters: too short for a spelling variant) and its مائتي as مئتي
-    /// once it upgrades (migration v10 indexes those articles again).
+    /// A site indexed before the analyzer folded گ پ چ ژ ڤ finds its ڤيغا article as فيغا (four
+    /// letters: too short for a spelling variant) and its مائتي as مئتي once it upgrades
+    /// (migration v10 indexes those articles again).
     @Test func aSiteFromBeforeFindsNamesWrittenWithPersianLetters() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        do {
-            SQLiteTuning.applied  // as AppDatabase does before any connection
-            let pool = try DatabasePool(path: directory + "/minbar.sqlite")
-            try AppDatabase.migrator.migrate(pool, upTo: "v9-article-text")
-            try await pool.write { db in
-                try db.execute(sql: "INSERT INTO category (slug, name) VALUES ('world', 'العالم')")
-                try db.execute(
-                    sql: """
-                        INSERT INTO article (slug, title, excerpt, body_html, body_source, body_format, status, published_at,
-                            modified_at, created_at, primary_category_id)
-                        VALUES ('vega', 'تتويج ڤيغا', '', '<p>توج الإسباني ڤيغا باللقب وجائزة مائتي ألف.</p>', '', 'html', 'published',
-                            '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', '2020-01-01 10:00:00.000', 1)
-                        """)
-                // The row as the analyzer wrote it then: ڤ kept.
-                try db.execute(
-                    sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'تتويج ڤيغا', 'توج الاسباني ڤيغا باللقب وجايزه مايتي الف', 'العالم')",
-                    arguments: [db.lastInsertedRowID])
-                for term in ["تتويج", "ڤيغا", "توج", "الاسباني", "باللقب", "وجايزه", "مايتي", "الف", "العالم"] {
-                    try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
-                }
+        let store = try await SearchRankingTests.siteFromBefore(upTo: "v9-article-text") { db in
+            let id = try SearchRankingTests.insertOldArticle(
+                db, slug: "vega", title: "تتويج ڤيغا", bodyHTML: "<p>توج الإسباني ڤيغا باللقب وجائزة مائتي ألف.</p>")
+            // The row as the analyzer wrote it then: ڤ and مائتي kept.
+            try db.execute(
+                sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'تتويج ڤيغا', 'توج الاسباني ڤيغا باللقب وجايزه مايتي الف', 'العالم')",
+                arguments: [id])
+            for term in ["تتويج", "ڤيغا", "توج", "الاسباني", "باللقب", "وجايزه", "مايتي", "الف", "العالم"] {
+                try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
             }
         }
-        let store = SQLiteContentStore(database: try AppDatabase(path: directory + "/minbar.sqlite"))
         let found = try await store.search(SearchQuery(text: "فيغا"), now: Date())
         #expect(found.hits.map(\.article.slug) == ["vega"])
         let typed = try await store.search(SearchQuery(text: "ڤيغا"), now: Date())
