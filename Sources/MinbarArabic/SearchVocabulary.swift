@@ -182,6 +182,16 @@ public struct SearchVocabulary: Sendable {
         return (afterArticle, forms)
     }
 
+    /// The word without a leading article (البنك → بنك, للمصرف → مصرف, والهزة → هزة) when three
+    /// letters or more are left, else as it is: for matching words against a list someone wrote
+    /// (synonym groups), where the list's word and the article are both known to be words.
+    public static func withoutArticle(_ word: String) -> String {
+        for prefix in articlePrefixes where word.hasPrefix(prefix) && word.count - prefix.count >= minimumStemLength {
+            return String(word.dropFirst(prefix.count))
+        }
+        return word
+    }
+
     /// Whether two words differ only by what is attached in front (وزير, الوزير, ووزير;
     /// الانتخابات, لانتخابات): they share a form as written or `unprefixed`. Only for words already
     /// in one family: on its own it would cut وزير to زير.
@@ -302,18 +312,23 @@ public struct SearchVocabulary: Sendable {
     /// a letter added or dropped inside the word), for stems of five letters or more.
     public func spellingVariants(of word: String) -> Set<String> {
         let stem = stem(word)
-        guard stem.count >= Self.fuzzyMinimumLength - 1, !stem.allSatisfy(\.isNumber) else { return [] }
+        // Letters counted without an article the stem kept (a word the site only writes with
+        // it): المصرف is a four-letter word, not a name that may lose a letter to الصرف.
+        let length = Self.withoutArticle(stem).count
+        guard length >= Self.fuzzyMinimumLength - 1, !stem.allSatisfy(\.isNumber) else { return [] }
         var stemsFound = Set<String>()
         for key in Self.deletionKeys(of: stem) + [stem] {
             for candidate in deletions[key] ?? []
-            where candidate != stem && max(candidate.count, stem.count) >= Self.fuzzyMinimumLength && Self.isOneEditApart(stem, candidate) {
+            where candidate != stem && max(Self.withoutArticle(candidate).count, length) >= Self.fuzzyMinimumLength
+                && Self.isOneEditApart(stem, candidate)
+            {
                 stemsFound.insert(candidate)
             }
         }
         for candidate in deletions[stem] ?? [] where candidate != stem && Self.isOneEditApart(stem, candidate) {
             stemsFound.insert(candidate)
         }
-        if stem.count >= Self.transliterationMinimumLength {
+        if length >= Self.transliterationMinimumLength {
             for candidate in transliterations[String(Self.skeleton(of: stem))] ?? [] where Self.isTransliteration(stem, candidate) {
                 stemsFound.insert(candidate)
             }

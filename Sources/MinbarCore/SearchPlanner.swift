@@ -160,7 +160,7 @@ public enum SearchPlanner {
     }
 
     /// When consecutive word clauses spell a multi-word synonym (each word as typed or one of
-    /// its family: بالهجوم الإلكتروني), each of those clauses is also matched by the group's other
+    /// its family, give or take an article: بالهجوم الإلكتروني, الهزة الأرضية), each of those clauses is also matched by the group's other
     /// phrases: an article saying قرصنة covers both words of هجوم إلكتروني, while one saying
     /// لهجوم إلكتروني still matches word by word. (Folding the words into one required phrase
     /// lost the words' families.)
@@ -170,7 +170,7 @@ public enum SearchPlanner {
         // A typed word stands for a phrase's word as typed or in its family, not through a
         // synonym of its own (which would chain groups).
         func spells(_ clause: SearchPlan.Clause, _ word: String) -> Bool {
-            !clause.isPhrase && clause.alternatives.contains { $0.level >= .family && $0.words == [word] }
+            !clause.isPhrase && clause.alternatives.contains { $0.level >= .family && $0.words.count == 1 && SynonymTable.spells($0.words[0], word) }
         }
         for start in clauses.indices where !clauses[start].isPhrase {
             for alternative in clauses[start].alternatives where alternative.level >= .family && alternative.words.count == 1 {

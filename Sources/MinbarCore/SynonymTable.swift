@@ -8,7 +8,8 @@ public struct SynonymTable: Sendable {
     public let groups: [[String]]
     /// Each group's phrases as folded words (phrases without a word dropped).
     let folded: [[[String]]]
-    /// Folded first word of a phrase → (group, phrase) places in `folded`.
+    /// First word of a phrase, folded and without an article → (group, phrase) places in `folded`:
+    /// a group's بنك is found from البنك and its البترول from بترول, whatever words the site uses.
     let byFirstWord: [String: [(group: Int, phrase: Int)]]
 
     /// Which table this is (a new number for every table made), for what was worked out from it.
@@ -21,27 +22,35 @@ public struct SynonymTable: Sendable {
         folded = groups.map { group in group.map { ArabicAnalyzer.tokens(in: $0).map(\.term) }.filter { !$0.isEmpty } }
         var index: [String: [(group: Int, phrase: Int)]] = [:]
         for (group, phrases) in folded.enumerated() {
-            for (phrase, words) in phrases.enumerated() { index[words[0], default: []].append((group, phrase)) }
+            for (phrase, words) in phrases.enumerated() { index[Self.key(words[0]), default: []].append((group, phrase)) }
         }
         byFirstWord = index
     }
 
     public var isEmpty: Bool { groups.isEmpty }
 
+    /// How a word is looked up: folded, without an article.
+    static func key(_ word: String) -> String { SearchVocabulary.withoutArticle(word) }
+
+    /// Whether a word stands for a phrase's word: the same, or the same but for an article.
+    static func spells(_ word: String, _ phraseWord: String) -> Bool {
+        word == phraseWord || key(word) == key(phraseWord)
+    }
+
     /// Groups with a one-word phrase that is one of `words`.
     func groups(withWordIn words: some Sequence<String>) -> [Int] {
         var found: [Int] = []
         for word in words {
-            for place in byFirstWord[word] ?? [] where folded[place.group][place.phrase].count == 1 && !found.contains(place.group) {
+            for place in byFirstWord[Self.key(word)] ?? [] where folded[place.group][place.phrase].count == 1 && !found.contains(place.group) {
                 found.append(place.group)
             }
         }
         return found.sorted()
     }
 
-    /// Phrases of several words that start with `word`.
+    /// Phrases of several words that start with `word` (give or take an article).
     func phrases(startingWith word: String) -> [(group: Int, words: [String])] {
-        (byFirstWord[word] ?? []).compactMap { place in
+        (byFirstWord[Self.key(word)] ?? []).compactMap { place in
             let words = folded[place.group][place.phrase]
             return words.count > 1 ? (place.group, words) : nil
         }
