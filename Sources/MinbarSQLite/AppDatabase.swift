@@ -287,7 +287,25 @@ public struct AppDatabase: Sendable {
             // (a new site has them from v8, so they are skipped here as already there).
             try insertSynonymGroups(db, NewsSynonyms.added2026December)
         }
+        migrator.registerMigration("v12-starter-synonyms-second-batch") { db in
+            // The same for the groups added after v11, and the phrases added to earlier groups.
+            try insertSynonymGroups(db, NewsSynonyms.added2026DecemberSecond)
+            try extendSynonymGroups(db, NewsSynonyms.extended2026December)
+        }
         return migrator
+    }
+
+    /// Adds phrases to the site's group that has `to` (none when its editors deleted it),
+    /// leaving out a phrase the site already has in any group.
+    static func extendSynonymGroups(_ db: Database, _ extensions: [(to: String, phrases: [String])]) throws {
+        for (to, phrases) in extensions {
+            guard let group = try Int64.fetchOne(db, sql: "SELECT group_id FROM search_synonym WHERE phrase = ?", arguments: [to]) else {
+                continue
+            }
+            for phrase in phrases {
+                try db.execute(sql: "INSERT OR IGNORE INTO search_synonym (phrase, group_id) VALUES (?, ?)", arguments: [phrase, group])
+            }
+        }
     }
 
     /// Adds synonym groups, leaving out a group with a phrase the site already has.

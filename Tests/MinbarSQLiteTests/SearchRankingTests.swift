@@ -159,20 +159,36 @@ extension StarterSynonymTests {
     }
 
     /// A site that started before the groups added in December 2026 gets them when it opens
-    /// (migration v11), and a starter group its editors deleted stays deleted.
+    /// (migrations v11 and v12), and a starter group its editors deleted stays deleted.
     @Test func aSiteFromBeforeGetsTheAddedGroupsOnly() async throws {
         let store = try await SearchRankingTests.siteFromBefore(upTo: "v10-fold-name-letters-and-hundred") { db in
             // As that site was: without the added groups, and without one its editors deleted.
-            let added = NewsSynonyms.added2026December.flatMap { $0 }
+            let added = (NewsSynonyms.added2026December + NewsSynonyms.added2026DecemberSecond).flatMap { $0 }
+                + NewsSynonyms.extended2026December.flatMap(\.phrases)
             try db.execute(
                 sql: "DELETE FROM search_synonym WHERE phrase IN (\(databaseQuestionMarks(count: added.count)))",
                 arguments: StatementArguments(added))
-            try db.execute(sql: "DELETE FROM search_synonym WHERE group_id = (SELECT group_id FROM search_synonym WHERE phrase = 'المونديال')")
+            for deleted in ["المونديال", "الأجور"] {
+                try db.execute(
+                    sql: "DELETE FROM search_synonym WHERE group_id = (SELECT group_id FROM search_synonym WHERE phrase = ?)", arguments: [deleted])
+            }
         }
-        #expect(try await store.synonymGroups().count == NewsSynonyms.starter.count - 1)
+        #expect(try await store.synonymGroups().count == NewsSynonyms.starter.count - 2)
         let groups = try await store.synonymGroups().map { Set($0) }
         #expect(groups.contains(["المريخ", "الكوكب الأحمر"]))
+        #expect(groups.contains(["البنوك", "المصارف"]))
+        #expect(groups.contains(["الاعتقال", "الاحتجاز", "التوقيف"]), "a phrase added to a group the site has")
         #expect(!groups.contains { $0.contains("المونديال") }, "deleted by its editors")
+        #expect(!groups.contains { $0.contains("المرتبات") }, "not added back to a group its editors deleted")
+    }
+
+    /// Every phrase added to an earlier group is in that group of the starter list (so a new site
+    /// and an upgraded one have the same groups).
+    @Test func phrasesAddedToGroupsAreInThoseGroups() {
+        for (to, phrases) in NewsSynonyms.extended2026December {
+            let group = NewsSynonyms.starter.filter { $0.contains(to) }
+            #expect(group.count == 1 && Set(phrases).isSubset(of: group[0]), "\(to): \(phrases)")
+        }
     }
 }
 
