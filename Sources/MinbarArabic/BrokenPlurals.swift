@@ -8,8 +8,9 @@ public enum BrokenPlurals {
     public enum Evidence: Sendable, Hashable {
         /// The counterpart is a word of the site.
         case used
-        /// Both words are written with the article, as nouns: the shape is also a verb's or a
-        /// verbal noun's (قبول is not قبل, هجوم is not هجم, شركة is not شارك).
+        /// The singular is written with the article, as a noun, and so is the plural or else the
+        /// singular is never a present verb: the shape is also a verbal noun's (قبول is not قبل,
+        /// هجوم is not هجم, دخول is not الدخل where the site writes يدخل).
         case nouns
         /// The plural is also written without the article: a name that only ever has it (الجزائر,
         /// which has the shape of جزيرة's plural) is not a plural.

@@ -211,6 +211,14 @@ public struct SearchVocabulary: Sendable {
                 family.formUnion(groups[self.stem(prefix + word)] ?? [prefix + word])
             }
         }
+        // A word typed with the article that the site writes with it behind و ب ف ك ل (الشر in
+        // والشر, للشر): the same word, even where the site never writes it bare to show a stem.
+        if word.hasPrefix("ال"), word.count >= 4 {
+            let bare = word.dropFirst(2)
+            for prefix in Self.articlePrefixes where prefix != "ال" && frequency(prefix + bare) > 0 {
+                family.formUnion(groups[self.stem(prefix + bare)] ?? [prefix + bare])
+            }
+        }
         return family
     }
 
@@ -260,7 +268,13 @@ public struct SearchVocabulary: Sendable {
                 switch counterpart.evidence {
                 case .used: break
                 case .nouns:
-                    guard frequency("ال" + source) > 0, frequency("ال" + candidate) > 0 else { continue }
+                    // The singular a noun (with the article); the plural too, or, where the site
+                    // only writes it in a construct (جيوش المنطقة), a singular never written as a
+                    // present verb (يدخل: دخول is its verbal noun, not a plural of الدخل).
+                    let singular = counterpart.plural == candidate ? source : candidate
+                    guard frequency("ال" + singular) > 0,
+                        frequency("ال" + counterpart.plural) > 0 || frequency("ي" + singular) + frequency("ت" + singular) == 0
+                    else { continue }
                 case .pluralWithoutArticle:
                     guard frequency(counterpart.plural) > 0 else { continue }
                 case .notAVerb:

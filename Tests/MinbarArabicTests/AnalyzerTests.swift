@@ -66,6 +66,15 @@ import Testing
         #expect(vocabulary.family(of: "التحالف").isSuperset(of: ["والتحالفات", "تحالف"]))
     }
 
+    /// A word typed with the article finds it written with the article behind a conjunction or
+    /// preposition, even on a site that writes it once and never bare (الخير والشر).
+    @Test func aWordWithTheArticleFindsItBehindAConjunction() {
+        let site = SearchVocabulary(frequencies: ["والشر": 1, "الخير": 1, "للحق": 1, "البشر": 3, "بشر": 1])
+        #expect(site.family(of: "الشر").contains("والشر"))
+        #expect(site.family(of: "الحق").contains("للحق"))
+        #expect(!site.family(of: "الشر").contains("البشر"))
+    }
+
     @Test func longNamesMatchOneLetterVariants() {
         #expect(vocabulary.spellingVariants(of: "سويغو").contains("شويغو"))
         #expect(vocabulary.spellingVariants(of: "بوتن").contains("بوتين"))
@@ -116,6 +125,13 @@ import Testing
         #expect(site.numberCounterparts(of: "بنك").contains("البنوك"))
         #expect(!site.numberCounterparts(of: "القبول").contains("قبل"))
         #expect(!site.numberCounterparts(of: "الهجوم").contains("هجم"))
+        // A small site that writes the plural only in a construct (جيوش المنطقة): the singular
+        // is a noun and never a present verb, so the plural is its plural; دخول beside يدخل is
+        // the verb's masdar, not a plural of الدخل ("income").
+        let small = SearchVocabulary(frequencies: ["الجيش": 1, "جيوش": 1, "الدخل": 2, "دخول": 1, "يدخل": 1])
+        #expect(small.numberCounterparts(of: "جيش").contains("جيوش"))
+        #expect(small.numberCounterparts(of: "جيوش").contains("الجيش"))
+        #expect(!small.numberCounterparts(of: "الدخل").contains("دخول"))
     }
 
     /// A name or noun that begins with a prefix letter keeps it where what is left is a verb the
