@@ -78,6 +78,14 @@ public enum ArabicAnalyzer {
         }
         while index < scalars.endIndex {
             let scalar = scalars[index]
+            // A thousands separator inside a number (1,500, ١٬٥٠٠): the number is one word, as
+            // typed without it.
+            if isThousandsSeparator(scalar), !term.isEmpty, term.allSatisfy(isFoldedDigit),
+                startsThreeDigitGroup(after: index, in: scalars)
+            {
+                index = scalars.index(after: index)
+                continue
+            }
             if isWordScalar(scalar) {
                 if start == nil { start = index }
                 if (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) {
@@ -97,6 +105,42 @@ public enum ArabicAnalyzer {
         return tokens
     }
 
+    /// "," and the Arabic thousands separator "٬" (not the decimal "٫", nor ".", a decimal point
+    /// in most Arabic news writing).
+    @inline(__always)
+    static func isThousandsSeparator(_ scalar: Unicode.Scalar) -> Bool { scalar == "," || scalar == "\u{066C}" }
+
+    @inline(__always)
+    static func isFoldedDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+
+    /// A digit in any of the scripts folded to 0–9.
+    @inline(__always)
+    static func isDigit(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value) || (0x0660...0x0669).contains(value) || (0x06F0...0x06F9).contains(value)
+    }
+
+    /// Whether exactly three digits follow `index` (and then no fourth): a separator between
+    /// thousands, not a comma between numbers (2,5 written for 2.5; 2019,2020).
+    static func startsThreeDigitGroup(after index: String.UnicodeScalarView.Index, in scalars: String.UnicodeScalarView) -> Bool {
+        var position = scalars.index(after: index)
+        for _ in 0..<3 {
+            guard position < scalars.endIndex, isDigit(scalars[position].value) else { return false }
+            position = scalars.index(after: position)
+        }
+        return position == scalars.endIndex || !isDigit(scalars[position].value)
+    }
+
+    /// Whether a text may write a number with a thousands separator (a digit, "," or "٬", a
+    /// digit): a quick look for texts to index again.
+    public static func mayHaveThousandsSeparator(_ text: String) -> Bool {
+        var previous: (Unicode.Scalar, Unicode.Scalar) = (" ", " ")
+        for scalar in text.unicodeScalars {
+            if isThousandsSeparator(previous.1), isDigit(previous.0.value), isDigit(scalar.value) { return true }
+            previous = (previous.1, scalar)
+        }
+        return false
+    }
+
     /// The ranges of `count` words of a text starting at word number `first` (counted as
     /// `tokens(in:)` counts them), without folding any word: snippets of long articles need the
     /// place of a few words whose number the index already knows.
@@ -110,7 +154,30 @@ public enum ArabicAnalyzer {
             var number = 0
             var start = -1
             var hasLetter = false
+            /// Whether the word so far is digits only (a thousands separator may follow).
+            var onlyDigits = true
             var index = 0
+            func scalar(at offset: Int) -> (value: UInt32, length: Int) {
+                let lead = bytes[offset]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = UInt32(lead)
+                if length > 1 {
+                    value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
+                    for extra in 1..<min(length, bytes.count - offset) { value = value << 6 | UInt32(bytes[offset + extra] & 0x3F) }
+                }
+                return (value, length)
+            }
+            /// As `startsThreeDigitGroup`, over the bytes after the separator at `offset`.
+            func threeDigitsFollow(_ offset: Int) -> Bool {
+                var position = offset
+                for _ in 0..<3 {
+                    guard position < bytes.count else { return false }
+                    let next = scalar(at: position)
+                    guard isDigit(next.value) else { return false }
+                    position += next.length
+                }
+                return position >= bytes.count || !isDigit(scalar(at: position).value)
+            }
             func finish(at end: Int) {
                 if start >= 0, hasLetter {
                     if number >= first { found.append(start..<end) }
@@ -118,14 +185,13 @@ public enum ArabicAnalyzer {
                 }
                 start = -1
                 hasLetter = false
+                onlyDigits = true
             }
             while index < bytes.count, found.count < count {
-                let lead = bytes[index]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = UInt32(lead)
-                if length > 1 {
-                    value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
-                    for offset in 1..<min(length, bytes.count - index) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (value, length) = scalar(at: index)
+                if start >= 0, onlyDigits, value == 0x2C || value == 0x066C, threeDigitsFollow(index + length) {
+                    index += length
+                    continue
                 }
                 let isWord: Bool
                 let isLetter: Bool
@@ -141,6 +207,7 @@ public enum ArabicAnalyzer {
                 if isWord {
                     if start < 0 { start = index }
                     if isLetter { hasLetter = true }
+                    if !isDigit(value), isLetter { onlyDigits = false }
                 } else {
                     finish(at: index)
                 }

@@ -262,25 +262,7 @@ public struct AppDatabase: Sendable {
             func needsIndexing(_ text: String) -> Bool {
                 text.unicodeScalars.contains { letters.contains($0) } || text.contains("مائ")
             }
-            var ids = Set<Int64>()
-            let articles = try Row.fetchCursor(db, sql: "SELECT id, title, body_html FROM article")
-            while let row = try articles.next() {
-                if needsIndexing(row[1]) || needsIndexing(row[2]) { ids.insert(row[0]) }
-            }
-            let labelled = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT l.article_id, t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id
-                    UNION ALL SELECT l.article_id, c.name FROM article_category l JOIN category c ON c.id = l.category_id
-                    UNION ALL SELECT l.article_id, p.name FROM article_author l JOIN author p ON p.id = l.author_id
-                    """)
-            while let row = try labelled.next() {
-                if needsIndexing(row[1]) { ids.insert(row[0]) }
-            }
-            for id in ids.sorted() {
-                guard let row = try Row.fetchOne(db, sql: "SELECT title, body_html FROM article WHERE id = ?", arguments: [id]) else { continue }
-                _ = try SQLiteContentStore.indexForSearch(db, id: id, title: row["title"], bodyHTML: row["body_html"])
-            }
+            try reindexArticles(db, whereTextHas: needsIndexing)
         }
         migrator.registerMigration("v11-more-starter-synonyms") { db in
             // The groups added to the starter list since v8, for sites that started before them
@@ -292,7 +274,36 @@ public struct AppDatabase: Sendable {
             try insertSynonymGroups(db, NewsSynonyms.added2026DecemberSecond)
             try extendSynonymGroups(db, NewsSynonyms.extended2026December)
         }
+        migrator.registerMigration("v13-numbers-with-thousands-separators") { db in
+            // The analyzer now reads 1,500 and ١٬٥٠٠ as one number, 1500: articles that write a
+            // number so are indexed again, so a search for 1500 finds them.
+            try reindexArticles(db, whereTextHas: ArabicAnalyzer.mayHaveThousandsSeparator)
+        }
         return migrator
+    }
+
+    /// Indexes again the articles whose title, body or a label (tag, section, author) the
+    /// analyzer now reads differently (`needsIndexing` says which texts may be), in one pass.
+    static func reindexArticles(_ db: Database, whereTextHas needsIndexing: (String) -> Bool) throws {
+        var ids = Set<Int64>()
+        let articles = try Row.fetchCursor(db, sql: "SELECT id, title, body_html FROM article")
+        while let row = try articles.next() {
+            if needsIndexing(row[1]) || needsIndexing(row[2]) { ids.insert(row[0]) }
+        }
+        let labelled = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT l.article_id, t.name FROM article_tag l JOIN tag t ON t.id = l.tag_id
+                UNION ALL SELECT l.article_id, c.name FROM article_category l JOIN category c ON c.id = l.category_id
+                UNION ALL SELECT l.article_id, p.name FROM article_author l JOIN author p ON p.id = l.author_id
+                """)
+        while let row = try labelled.next() {
+            if needsIndexing(row[1]) { ids.insert(row[0]) }
+        }
+        for id in ids.sorted() {
+            guard let row = try Row.fetchOne(db, sql: "SELECT title, body_html FROM article WHERE id = ?", arguments: [id]) else { continue }
+            _ = try SQLiteContentStore.indexForSearch(db, id: id, title: row["title"], bodyHTML: row["body_html"])
+        }
     }
 
     /// Adds phrases to the site's group that has `to` (none when its editors deleted it),

@@ -230,4 +230,25 @@ extension StarterSynonymTests {
         let hundreds = try await store.search(SearchQuery(text: "مئتي"), now: Date())
         #expect(hundreds.hits.map(\.article.slug) == ["vega"], "مائتي written مئتي")
     }
+
+    /// A site from before numbers with thousands separators were read as one (v13) finds
+    /// ١٬٥٠٠ by 1500 and by 1,500, and marks the whole number in the snippet.
+    @Test func aSiteFromBeforeFindsNumbersWrittenWithThousandsSeparators() async throws {
+        let store = try await SearchRankingTests.siteFromBefore(upTo: "v12-starter-synonyms-second-batch") { db in
+            let id = try SearchRankingTests.insertOldArticle(
+                db, slug: "wheat", title: "وصول شحنة القمح", bodyHTML: "<p>وصلت شحنة من ١٬٥٠٠ طن من القمح.</p>")
+            // The row as the analyzer wrote it then: the number in two words.
+            try db.execute(
+                sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'وصول شحنه القمح', 'وصلت شحنه من 1 500 طن من القمح', 'العالم')",
+                arguments: [id])
+            try db.execute(sql: "INSERT INTO article_text (article_id, body) VALUES (?, 'وصلت شحنة من ١٬٥٠٠ طن من القمح.')", arguments: [id])
+            for term in ["وصول", "شحنه", "القمح", "وصلت", "من", "1", "500", "طن", "العالم"] {
+                try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
+            }
+        }
+        let found = try await store.search(SearchQuery(text: "1500"), now: Date())
+        #expect(found.hits.map(\.article.slug) == ["wheat"])
+        #expect(found.hits.first?.snippetHTML.contains("<mark>١٬٥٠٠</mark>") == true, "\(found.hits.first?.snippetHTML ?? "")")
+        #expect(try await store.search(SearchQuery(text: "1,500"), now: Date()).hits.map(\.article.slug) == ["wheat"])
+    }
 }
