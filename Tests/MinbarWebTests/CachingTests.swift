@@ -92,6 +92,24 @@ import Testing
         }
     }
 
+    /// A page rendered from content read before a change, and finished after it, is not kept:
+    /// kept, it would be served until the next change (the e2e check of a scheduled article saw
+    /// the home page without it for as long as it looked).
+    @Test func aPageReadBeforeAChangeIsNotKeptAfterIt() {
+        let cache = PageCache<String>()
+        let page = CachedPage(
+            body: ByteBuffer(string: "<p>قديم</p>"), lastModified: nil, validUntil: .distantFuture, contentType: "text/html",
+            cacheControl: "no-cache", compress: false, extraHeaders: [:])
+        for drop in [{ cache.removeAll() }, { cache.remove { $0 == "/other" } }, { cache.expire(where: { _ in true }, by: .distantFuture) }] {
+            let before = cache.generation
+            drop()  // the content changed while the page was rendered
+            cache.store(page, for: "/", renderedSince: before)
+            #expect(cache.page(for: "/", now: Date()) == nil)
+        }
+        cache.store(page, for: "/", renderedSince: cache.generation)
+        #expect(cache.page(for: "/", now: Date()) != nil)
+    }
+
     @Test func pagesAreRenderedAgainAfterContentChanges() async throws {
         let site = try await TestSite.demo()
         let categories = try await site.store.categories()

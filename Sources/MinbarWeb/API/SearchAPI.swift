@@ -102,6 +102,8 @@ enum SearchAPI {
             return cached.response(to: request)
         }
         do {
+            // Taken before anything is read: an answer read before a change is not kept.
+            let generation = site.searchAnswers.generation
             let snapshot = try await site.snapshot(at: now)
             let builder = site.pageBuilder(snapshot, now: now)
             let results = try await index.search(SearchQuery(text: text, page: page, perPage: limit), now: now)
@@ -121,7 +123,7 @@ enum SearchAPI {
                 body: ByteBuffer(bytes: answer.json), lastModified: nil, validUntil: validUntil,
                 contentType: JSONResponse.contentType, cacheControl: "no-cache", compress: false,
                 extraHeaders: [.xContentTypeOptions: "nosniff"])
-            if site.configuration.pageCacheEnabled { site.searchAnswers.store(cached, for: key) }
+            if site.configuration.pageCacheEnabled { site.searchAnswers.store(cached, for: key, renderedSince: generation) }
             return cached.response(to: request)
         } catch {
             site.logger.error("search failed: \(error)")

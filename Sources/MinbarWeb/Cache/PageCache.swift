@@ -4,13 +4,18 @@ import Synchronization
 /// Rendered pages in memory, keyed by route and variant, bounded by total bytes.
 ///
 /// A hit costs one dictionary lookup under a lock; an entry past its `validUntil` counts as a
-/// miss. Writers call `removeAll()` when content changes.
+/// miss. Writers call `removeAll()` when content changes. A page is stored with the cache's
+/// `generation` taken before its content was read, and refused if pages were dropped since: a
+/// render that read the content before a change and finished after it would otherwise be kept
+/// until the next change (a scheduled article missing from the home page for hours).
 public final class PageCache<Key: Hashable & Sendable>: Sendable {
     struct State {
         var entries: [Key: CachedPage] = [:]
         /// Insertion order, oldest first, for eviction.
         var order: [Key] = []
         var bytes = 0
+        /// Bumped whenever pages are dropped or expired.
+        var generation = 0
     }
 
     private let state = Mutex(State())
@@ -29,11 +34,17 @@ public final class PageCache<Key: Hashable & Sendable>: Sendable {
         }
     }
 
-    /// Keeps a page, evicting the oldest ones while over the byte limit.
-    public func store(_ page: CachedPage, for key: Key) {
+    /// The number to take before reading what a page is rendered from, for `store`.
+    public var generation: Int { state.withLock { $0.generation } }
+
+    /// Keeps a page rendered from content read after `generation` was taken, evicting the oldest
+    /// ones while over the byte limit; nothing when pages were dropped since (the content changed
+    /// while it was rendered).
+    public func store(_ page: CachedPage, for key: Key, renderedSince generation: Int) {
         let size = Self.size(of: page)
         guard size <= byteLimit else { return }
         state.withLock { state in
+            guard state.generation == generation else { return }
             if let old = state.entries.updateValue(page, forKey: key) {
                 state.bytes -= Self.size(of: old)
             } else {
@@ -52,13 +63,14 @@ public final class PageCache<Key: Hashable & Sendable>: Sendable {
 
     /// Forgets every page (content changed).
     public func removeAll() {
-        state.withLock { $0 = State() }
+        state.withLock { $0 = State(generation: $0.generation + 1) }
     }
 
     /// Lets the pages whose key matches be served until `date` at the latest, then rendered
     /// again: many changes in a short time cost one render, not one each.
     public func expire(where matches: (Key) -> Bool, by date: Date) {
         state.withLock { state in
+            state.generation += 1
             for key in state.entries.keys where matches(key) {
                 if let page = state.entries[key], page.validUntil > date { state.entries[key]?.validUntil = date }
             }
@@ -68,6 +80,7 @@ public final class PageCache<Key: Hashable & Sendable>: Sendable {
     /// Forgets the pages whose key matches.
     public func remove(where matches: (Key) -> Bool) {
         state.withLock { state in
+            state.generation += 1
             let doomed = state.entries.keys.filter(matches)
             guard !doomed.isEmpty else { return }
             for key in doomed {

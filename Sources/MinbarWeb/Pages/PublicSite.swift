@@ -34,7 +34,8 @@ public final class PublicSite: Sendable {
     static let relatedCacheLimit = 20_000
     /// Renders under way, by route: requests that miss the cache together wait for one render
     /// instead of each rendering the same page (a comment approved on a busy article, say).
-    private let rendersInFlight = Mutex<[SiteRoute: Task<CachedPage, any Error>]>([:])
+    /// Renders for the cache under way, with the cache generation they read content after.
+    private let rendersInFlight = Mutex<[SiteRoute: (generation: Int, task: Task<CachedPage, any Error>)]>([:])
     static let resolvedTargetLimit = 20_000
 
     public init(
@@ -133,8 +134,10 @@ public final class PublicSite: Sendable {
                 return page.response(to: request)
             }
             return await respond(to: request) {
+                // Taken before anything is read: a change while rendering keeps the page out.
+                let generation = cache.generation
                 let snapshot = try await snapshot(at: now)
-                if configuration.pageCacheEnabled { return try await sharedRender(route, snapshot: snapshot, now: now) }
+                if configuration.pageCacheEnabled { return try await sharedRender(route, snapshot: snapshot, now: now, generation: generation) }
                 return try await render(route, snapshot: snapshot, now: now, compress: Gzip.isAccepted(by: request.headers[.acceptEncoding]))
             }
         }
@@ -152,22 +155,28 @@ public final class PublicSite: Sendable {
         }
     }
 
-    /// Renders a page for the cache once, however many requests are waiting for it.
-    func sharedRender(_ route: SiteRoute, snapshot: SiteSnapshot, now: Date) async throws -> CachedPage {
+    /// Renders a page for the cache once, however many requests of one cache generation are
+    /// waiting for it (a request after a change never waits for a render from before it).
+    func sharedRender(_ route: SiteRoute, snapshot: SiteSnapshot, now: Date, generation: Int) async throws -> CachedPage {
         let (task, isOwner) = rendersInFlight.withLock { renders -> (Task<CachedPage, any Error>, Bool) in
-            if let running = renders[route] { return (running, false) }
+            if let running = renders[route], running.generation == generation { return (running.task, false) }
             let task = Task { try await self.render(route, snapshot: snapshot, now: now, compress: true) }
-            renders[route] = task
+            renders[route] = (generation, task)
             return (task, true)
         }
         guard isOwner else { return try await task.value }
+        func finished() {
+            rendersInFlight.withLock { renders in
+                if renders[route]?.generation == generation { renders[route] = nil }
+            }
+        }
         do {
             let page = try await task.value
-            cache.store(page, for: route)
-            rendersInFlight.withLock { $0[route] = nil }
+            cache.store(page, for: route, renderedSince: generation)
+            finished()
             return page
         } catch {
-            rendersInFlight.withLock { $0[route] = nil }
+            finished()
             throw error
         }
     }
