@@ -78,11 +78,14 @@ public struct SearchVocabulary: Sendable {
         // Article prefixes: ال and its combinations, stripped when the rest is a stem of the site
         // (الإرهاب → إرهاب), never from a name that only occurs with it (ألمانيا, الجزائر).
         var strippedArticle = false
+        var withoutArticle: String?
         for prefix in Self.articlePrefixes where current.hasPrefix(prefix) {
             let rest = String(current.dropFirst(prefix.count))
             if rest.count >= Self.minimumStemLength - 1, isAttested(rest) {
                 current = rest
                 strippedArticle = true
+            } else if rest.count > Self.minimumStemLength {
+                withoutArticle = rest
             }
             break
         }
@@ -91,6 +94,10 @@ public struct SearchVocabulary: Sendable {
         // (And what is left is stemmed like any word: المهندسين → المهندس → مهندس, so the plural
         // and the singular share a stem.)
         if let stem = strippingSuffix(current) { return stem == current ? stem : computeStem(stem) }
+        // The article and an ending together, where the site writes neither the word without
+        // the article nor with the article without the ending (الفلسطينيون beside فلسطيني).
+        // (The guards weigh the word as written: الزيتون is used, زيتون is not.)
+        if let bare = withoutArticle, let stem = strippingSuffix(bare, writtenAs: word) { return computeStem(stem) }
         // One-letter prefixes (و ف ب ك ل), when the whole is not a word on its own: الوزير shows
         // that وزير is one, so it never becomes زير; لبنما that بنما is one (a preposition never
         // stands before another), ووادي that وادي is.
@@ -101,8 +108,10 @@ public struct SearchVocabulary: Sendable {
             let restStem = computeStem(rest)
             // A rest that is a noun shows it (the article, or a preposition other than this one);
             // one that never does (نما, أدى: verbs) must be used clearly more than the whole.
+            // (Or the tanween alif of a noun in the accusative: عضوا shows عضو in كعضو.)
             let restIsANoun = frequency("ال" + rest) > 0 || (afterArticle[rest] ?? 0) > 0
                 || ["ب", "ك", "ل"].contains { $0 != String(first) && frequency($0 + rest) > 0 }
+                || frequency(rest + "ا") > 0
             let needed = restIsANoun ? frequency(current) : 2 * frequency(current)
             if (isAttested(rest) && support(rest) >= needed) || (restStem != rest && isAttested(restStem)) {
                 return restStem
@@ -122,17 +131,32 @@ public struct SearchVocabulary: Sendable {
     }
 
     /// The word without the longest suffix that leaves a stem of the site, or nil.
-    func strippingSuffix(_ word: String) -> String? {
+    func strippingSuffix(_ word: String, writtenAs written: String? = nil) -> String? {
         for suffix in Self.suffixes where word.hasSuffix(suffix) {
             let rest = String(word.dropLast(suffix.count))
             guard rest.count >= Self.minimumStemLength else { continue }
             if ["ات", "تان", "تين", "ان", "ين"].contains(suffix), isAttested(rest + "ه") { return rest + "ه" }
+            // A feminine noun's ة is written ت before a pronoun (حكومتها, سياستهم → حكومة, سياسة).
+            if Self.pronounSuffixes.contains(suffix), !isAttested(rest), rest.hasSuffix("ت"), isANoun(rest.dropLast() + "ه") {
+                return rest.dropLast() + "ه"
+            }
             guard isAttested(rest) else { continue }
-            if Self.guardedSuffixes.contains(suffix), !mayStripGuarded(suffix, from: word, leaving: rest) { continue }
+            if Self.guardedSuffixes.contains(suffix), !mayStripGuarded(suffix, from: written ?? word, leaving: rest) { continue }
             return rest
+        }
+        // And before the pronoun ه, which is not an ending of its own (it is also the folded ة):
+        // حكومته → حكومة, from five letters (بيته, قوته stay as they are).
+        if word.count >= 5, word.hasSuffix("ته"), !isAttested(String(word.dropLast())), isANoun(word.dropLast(2) + "ه") {
+            return word.dropLast(2) + "ه"
         }
         return nil
     }
+
+    /// Whether a feminine form is a stem of the site or written with the article (الحكومة once).
+    func isANoun(_ form: String) -> Bool { isAttested(form) || frequency("ال" + form) > 0 }
+
+    /// The suffixes that are pronouns (after which a feminine noun's ة is written ت).
+    static let pronounSuffixes: Set<String> = ["هما", "كما", "ها", "هم", "هن", "كم", "نا"]
 
     /// Whether a suffix that also ends names may go: never from a word with a nisba of its own
     /// (البحريني: البحرين is a place, not the dual of البحر); else when the rest is used more than
@@ -140,6 +164,9 @@ public struct SearchVocabulary: Sendable {
     /// beside مهندسون, بلدين beside بلدان), or, for the tanween alif, the rest takes the article
     /// (سيولا beside السيول).
     func mayStripGuarded(_ suffix: String, from word: String, leaving rest: String) -> Bool {
+        // The sound plural of a nisba adjective (الفلسطينيون, السوريين → فلسطيني, سوري): no name
+        // ends so, and its singular is a word of the site (strippingSuffix checked that).
+        if suffix == "ون" || suffix == "ين", rest.count >= 4, rest.hasSuffix("ي") { return true }
         // A word with a nisba adjective of its own (البحريني, لبناني, فلسطيني) is a name, not a
         // stem and an ending: البحرين is not the dual of البحر.
         if suffix != "ا" {
@@ -214,10 +241,13 @@ public struct SearchVocabulary: Sendable {
         // A word typed with the article that the site writes with it behind و ب ف ك ل (الشر in
         // والشر, للشر): the same word, even where the site never writes it bare to show a stem.
         if word.hasPrefix("ال"), word.count >= 4 {
-            let bare = word.dropFirst(2)
+            let bare = String(word.dropFirst(2))
             for prefix in Self.articlePrefixes where prefix != "ال" && frequency(prefix + bare) > 0 {
                 family.formUnion(groups[self.stem(prefix + bare)] ?? [prefix + bare])
             }
+            // And the words whose stem is the word without it (الحكومة, حكومتها → حكومة) where the
+            // site never writes that stem bare to join them by.
+            if stem == word, let others = groups[bare] { family.formUnion(others) }
         }
         return family
     }
@@ -232,6 +262,19 @@ public struct SearchVocabulary: Sendable {
             for form in [prefix + word, prefix + bare] where frequency(form) > 0 && form != word { forms.insert(form) }
         }
         return forms
+    }
+
+    /// The site's words that are this word with a conjunction or preposition in front (الدولة:
+    /// والدولة, للدولة, وبالدولة; دولة: لدولة, ودولة), nothing else: the article stays as typed.
+    public func attachedForms(of word: String) -> [String] {
+        var forms: [String] = []
+        if word.hasPrefix("ال"), word.count > 3 {
+            let bare = word.dropFirst(2)
+            forms = ["و", "ف", "ب", "ك", "وب", "فب", "وك"].map { $0 + word } + ["لل", "ولل", "فلل"].map { $0 + bare }
+        } else {
+            forms = ["و", "ف", "ب", "ك", "ل", "وب", "فب", "ول", "فل", "وك"].map { $0 + word }
+        }
+        return forms.filter { frequency($0) > 0 }
     }
 
     /// The ways a word may be written as two words the site uses, the first a short name part

@@ -93,7 +93,13 @@ public enum SearchPlanner {
             let words = ArabicAnalyzer.tokens(in: part).map(\.term)
             guard !words.isEmpty else { continue }
             if isPhrase && words.count > 1 {
-                clauses.append(.init(words: words, alternatives: [.init(words: words, level: .exact)], isPhrase: true))
+                // As typed, or with a conjunction or preposition on its first word as the site
+                // writes it (للدولة الإسلامية, والدولة الإسلامية for "الدولة الإسلامية").
+                let attached = vocabulary.attachedForms(of: words[0]).map { [$0] + words.dropFirst() }
+                clauses.append(
+                    .init(
+                        words: words, alternatives: [.init(words: words, level: .exact)] + attached.map { .init(words: $0, level: .attached) },
+                        isPhrase: true))
                 continue
             }
             var index = 0

@@ -46,6 +46,15 @@ import Testing
 
     /// Compound names are written joined and apart: typed joined, they also match the two words
     /// in a row (ديميستورا → دي ميستورا, عبدالله → عبد الله); typed apart, the joined word.
+    /// A quoted phrase matches as typed, or with a conjunction or preposition on its first word
+    /// (للدولة الإسلامية), never with other words or endings.
+    @Test func aQuotedPhraseTakesAPrepositionOnItsFirstWord() throws {
+        let site = SearchVocabulary(frequencies: ["للدوله": 2, "والدوله": 1, "الدول": 4, "دوله": 3, "الاسلاميه": 5])
+        let plan = try #require(SearchPlanner.plan("\"الدولة الإسلامية\"", vocabulary: site))
+        #expect(plan.clauses.count == 1 && plan.clauses[0].isPhrase)
+        #expect(Set(plan.clauses[0].alternatives.map(\.words)) == [["الدوله", "الاسلاميه"], ["للدوله", "الاسلاميه"], ["والدوله", "الاسلاميه"]])
+    }
+
     @Test func compoundNamesMatchJoinedAndApart() throws {
         let site = SearchVocabulary(frequencies: [
             "دي": 3, "ميستورا": 4, "ديميستورا": 1, "عبد": 5, "الله": 30, "لم": 9, "اذا": 12, "لماذا": 4, "لودريان": 2,
