@@ -135,14 +135,27 @@ public struct SearchVocabulary: Sendable {
         for suffix in Self.suffixes where word.hasSuffix(suffix) {
             let rest = String(word.dropLast(suffix.count))
             guard rest.count >= Self.minimumStemLength else { continue }
-            if ["ات", "تان", "تين", "ان", "ين"].contains(suffix), isAttested(rest + "ه") { return rest + "ه" }
+            // A feminine plural or dual (مهندسات, معلمتين → مهندسة, معلمة). Not ان/ين: a
+            // feminine dual keeps its ت (سلطتان), so سكان is not سكة, nor عمران عمرة.
+            if ["ات", "تان", "تين"].contains(suffix), isANoun(rest + "ه") { return rest + "ه" }
             // A feminine noun's ة is written ت before a pronoun (حكومتها, سياستهم → حكومة, سياسة).
             if Self.pronounSuffixes.contains(suffix), !isAttested(rest), rest.hasSuffix("ت"), isANoun(rest.dropLast() + "ه") {
                 return rest.dropLast() + "ه"
             }
-            guard isAttested(rest) else { continue }
+            // A pronoun stands after a noun or a verb: a rest the site writes with the article is
+            // a noun (اقتصادها beside الاقتصاد).
+            guard isAttested(rest) || (Self.pronounSuffixes.contains(suffix) && frequency("ال" + rest) > 0) else { continue }
             if Self.guardedSuffixes.contains(suffix), !mayStripGuarded(suffix, from: written ?? word, leaving: rest) { continue }
             return rest
+        }
+        // A sound masculine plural in a construct drops its ن (موظفو الشركة, لاعبو المنتخب): it
+        // is the plural the site writes in full, where it does (الموظفين). Names ending in و
+        // (شويغو, ماركو) have no such plural beside them.
+        if word.hasSuffix("و"), word.count >= 4 {
+            let rest = String(word.dropLast())
+            let forms: [String] = [rest + "ين", "ال" + rest + "ين", rest + "ون", "ال" + rest + "ون"]
+            let full = forms.filter { frequency($0) > 0 }
+            if let most = full.max(by: { (frequency($0), $1) < (frequency($1), $0) }) { return most }
         }
         // And before the pronoun ه, which is not an ending of its own (it is also the folded ة):
         // حكومته → حكومة, from five letters (بيته, قوته stay as they are).
