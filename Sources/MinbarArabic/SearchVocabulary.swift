@@ -148,6 +148,13 @@ public struct SearchVocabulary: Sendable {
             if Self.guardedSuffixes.contains(suffix), !mayStripGuarded(suffix, from: written ?? word, leaving: rest) { continue }
             return rest
         }
+        // A nisba adjective's feminine (الأمريكية, الأردنية → الأمريكي, الأردني) where the site
+        // writes the masculine. Not from a base of two letters, where the shape is a noun of its
+        // own (قضية, هدية, ضحية are not قضى, هدي, ضحى).
+        if word.hasSuffix("يه"), Self.withoutArticle(word).count >= 5 {
+            let masculine = String(word.dropLast())
+            if isANoun(masculine) || frequency(masculine) > 0 { return masculine }
+        }
         // A sound masculine plural in a construct drops its ن (موظفو الشركة, لاعبو المنتخب): it
         // is the plural the site writes in full, where it does (الموظفين). Names ending in و
         // (شويغو, ماركو) have no such plural beside them.
