@@ -112,7 +112,10 @@ public struct SearchVocabulary: Sendable {
             let restIsANoun = frequency("ال" + rest) > 0 || (afterArticle[rest] ?? 0) > 0
                 || ["ب", "ك", "ل"].contains { $0 != String(first) && frequency($0 + rest) > 0 }
                 || frequency(rest + "ا") > 0
-            let needed = restIsANoun ? frequency(current) : 2 * frequency(current)
+            // (More than the whole, and more than twice: on a small site that writes وسائل and
+            // السائل once each, وسائل is more likely a word than "and a liquid", وحدة than "and
+            // sharpness", وسام than "and poisonous" where سام is written twice.)
+            let needed = restIsANoun ? frequency(current) : 2 * frequency(current) + 1
             if (isAttested(rest) && support(rest) >= needed) || (restStem != rest && isAttested(restStem)) {
                 return restStem
             }
@@ -394,16 +397,22 @@ public struct SearchVocabulary: Sendable {
         let length = Self.withoutArticle(stem).count
         guard length >= Self.fuzzyMinimumLength - 1, !stem.allSatisfy(\.isNumber) else { return [] }
         var stemsFound = Set<String>()
-        for key in Self.deletionKeys(of: stem) + [stem] {
-            for candidate in deletions[key] ?? []
-            where candidate != stem && max(Self.withoutArticle(candidate).count, length) >= Self.fuzzyMinimumLength
-                && Self.isOneEditApart(stem, candidate)
-            {
+        // The stem, and the stem give or take the article: a word the site writes only without it
+        // (مسئولية for المسؤولية typed) or only with it has its stem so.
+        let bare = Self.withoutArticle(stem)
+        for base in [stem, bare == stem ? "ال" + stem : bare] {
+            for key in Self.deletionKeys(of: base) + [base] {
+                for candidate in deletions[key] ?? []
+                where candidate != stem && max(Self.withoutArticle(candidate).count, length) >= Self.fuzzyMinimumLength
+                    && Self.isOneEditApart(base, candidate) && !Self.differByAPrefixLetter(base, candidate)
+                {
+                    stemsFound.insert(candidate)
+                }
+            }
+            for candidate in deletions[base] ?? []
+            where candidate != stem && Self.isOneEditApart(base, candidate) && !Self.differByAPrefixLetter(base, candidate) {
                 stemsFound.insert(candidate)
             }
-        }
-        for candidate in deletions[stem] ?? [] where candidate != stem && Self.isOneEditApart(stem, candidate) {
-            stemsFound.insert(candidate)
         }
         if length >= Self.transliterationMinimumLength {
             for candidate in transliterations[String(Self.skeleton(of: stem))] ?? [] where Self.isTransliteration(stem, candidate) {
@@ -411,6 +420,16 @@ public struct SearchVocabulary: Sendable {
             }
         }
         return stemsFound.reduce(into: Set<String>()) { words, variant in words.formUnion(groups[variant] ?? []) }
+    }
+
+    /// Whether one word is the other with و ف ب ك ل in front (رهان, البرهان; سام, وسام): a
+    /// prefix or a word of its own, which the prefix rules decide, never a spelling variant.
+    static func differByAPrefixLetter(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (withoutArticle(a), withoutArticle(b))
+        guard x.count != y.count else { return false }
+        let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        guard let first = long.first, letterPrefixes.contains(first) else { return false }
+        return long.dropFirst() == short
     }
 
     /// The closest word of the site to an unknown one, for "did you mean".

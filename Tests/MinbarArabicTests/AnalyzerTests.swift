@@ -117,6 +117,17 @@ import Testing
         #expect(site.stem("هديه") != site.stem("هدي"))
     }
 
+    /// A spelling variant is found give or take the article (المسؤولية typed, مسئولية written),
+    /// but a letter that could be a prefix is never the one letter of difference (رهان is not
+    /// البرهان); and a word behind و stays whole where the rest is used only twice as much and is
+    /// no noun (وسام beside سام twice).
+    @Test func variantsThroughTheArticleButNeverThroughAPrefix() {
+        let site = SearchVocabulary(frequencies: ["مسيوليه": 1, "البرهان": 2, "رهان": 1, "وسام": 1, "سام": 2])
+        #expect(site.spellingVariants(of: "المسووليه").contains("مسيوليه"))
+        #expect(!site.spellingVariants(of: "رهان").contains("البرهان"))
+        #expect(site.stem("وسام") == "وسام")
+    }
+
     /// A word typed with the article finds it written with the article behind a conjunction or
     /// preposition, even on a site that writes it once and never bare (الخير والشر).
     @Test func aWordWithTheArticleFindsItBehindAConjunction() {
