@@ -112,9 +112,9 @@ public struct SearchVocabulary: Sendable {
             let restIsANoun = frequency("ال" + rest) > 0 || (afterArticle[rest] ?? 0) > 0
                 || ["ب", "ك", "ل"].contains { $0 != String(first) && frequency($0 + rest) > 0 }
                 || frequency(rest + "ا") > 0
-            // (More than the whole, and more than twice: on a small site that writes وسائل and
-            // السائل once each, وسائل is more likely a word than "and a liquid", وحدة than "and
-            // sharpness", وسام than "and poisonous" where سام is written twice.)
+            // (More than twice for a rest with no sign of being a noun: وسام stays whole beside
+            // سام written twice. For a noun, as much as the whole suffices: requiring more kept
+            // وسائل whole beside السائل but lost لحوت → حوت on the DEV kit.)
             let needed = restIsANoun ? frequency(current) : 2 * frequency(current) + 1
             if (isAttested(rest) && support(rest) >= needed) || (restStem != rest && isAttested(restStem)) {
                 return restStem
@@ -139,7 +139,7 @@ public struct SearchVocabulary: Sendable {
             let rest = String(word.dropLast(suffix.count))
             guard rest.count >= Self.minimumStemLength else { continue }
             // A feminine plural or dual (مهندسات, معلمتين → مهندسة, معلمة). Not ان/ين: a
-            // feminine dual keeps its ت (سلطتان), so سكان is not سكة, nor عمران عمرة.
+            // feminine dual keeps its ت (سلطتان), so سلطان is not سلطة, nor عمران عمرة.
             if ["ات", "تان", "تين"].contains(suffix), isANoun(rest + "ه") { return rest + "ه" }
             // A feminine noun's ة is written ت before a pronoun (حكومتها, سياستهم → حكومة, سياسة).
             if Self.pronounSuffixes.contains(suffix), !isAttested(rest), rest.hasSuffix("ت"), isANoun(rest.dropLast() + "ه") {
@@ -156,12 +156,12 @@ public struct SearchVocabulary: Sendable {
         // own (قضية, هدية, ضحية are not قضى, هدي, ضحى).
         if word.hasSuffix("يه"), Self.withoutArticle(word).count >= 5 {
             let masculine = String(word.dropLast())
-            if isANoun(masculine) || frequency(masculine) > 0 { return masculine }
+            if isANoun(masculine) { return masculine }
         }
         // A sound masculine plural in a construct drops its ن (موظفو الشركة, لاعبو المنتخب): it
         // is the plural the site writes in full, where it does (الموظفين). Names ending in و
-        // (شويغو, ماركو) have no such plural beside them.
-        if word.hasSuffix("و"), word.count >= 4 {
+        // (شويغو, ماركو) have no such plural beside them; from five letters (مترو is not مترين).
+        if word.hasSuffix("و"), word.count >= 5 {
             let rest = String(word.dropLast())
             let forms: [String] = [rest + "ين", "ال" + rest + "ين", rest + "ون", "ال" + rest + "ون"]
             let full = forms.filter { frequency($0) > 0 }
