@@ -87,6 +87,9 @@ public enum ArabicAnalyzer {
                 continue
             }
             if isWordScalar(scalar) {
+                // A number written against the letters after it (٢٠٢٥م, 1446هـ) is a word of its
+                // own: a year is found whatever era letter follows it.
+                if start != nil, isArabicLetter(scalar), !term.isEmpty, term.allSatisfy(isFoldedDigit) { finish(at: index) }
                 if start == nil { start = index }
                 if (0xFB50...0xFDFF).contains(scalar.value) || (0xFE70...0xFEFF).contains(scalar.value) {
                     // Presentation forms (ﻻ, ﷲ …): their compatibility decomposition, folded.
@@ -113,6 +116,12 @@ public enum ArabicAnalyzer {
     @inline(__always)
     static func isFoldedDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
 
+    /// A letter of the Arabic alphabet proper (not a mark, tatweel or digit).
+    @inline(__always)
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0621...0x063A).contains(scalar.value) || (0x0641...0x064A).contains(scalar.value)
+    }
+
     /// A digit in any of the scripts folded to 0–9.
     @inline(__always)
     static func isDigit(_ value: UInt32) -> Bool {
@@ -128,6 +137,17 @@ public enum ArabicAnalyzer {
             position = scalars.index(after: position)
         }
         return position == scalars.endIndex || !isDigit(scalars[position].value)
+    }
+
+    /// Whether a text writes a number against a letter after it (٢٠٢٥م): a quick look for texts
+    /// to index again.
+    public static func mayHaveNumberBeforeALetter(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if isDigit(previous.value), isArabicLetter(scalar) { return true }
+            previous = scalar
+        }
+        return false
     }
 
     /// Whether a text may write a number with a thousands separator (a digit, "," or "٬", a
@@ -205,6 +225,9 @@ public enum ArabicAnalyzer {
                     isLetter = isWord && addsToTerm(scalar)
                 }
                 if isWord {
+                    if start >= 0, hasLetter, onlyDigits, (0x0621...0x063A).contains(value) || (0x0641...0x064A).contains(value) {
+                        finish(at: index)
+                    }
                     if start < 0 { start = index }
                     if isLetter { hasLetter = true }
                     if !isDigit(value), isLetter { onlyDigits = false }

@@ -279,6 +279,11 @@ public struct AppDatabase: Sendable {
             // number so are indexed again, so a search for 1500 finds them.
             try reindexArticles(db, whereTextHas: ArabicAnalyzer.mayHaveThousandsSeparator)
         }
+        migrator.registerMigration("v14-numbers-before-letters") { db in
+            // And reads a number written against the letter after it (٢٠٢٥م, 1446هـ) as a word
+            // of its own, so a search for 2025 finds it.
+            try reindexArticles(db, whereTextHas: ArabicAnalyzer.mayHaveNumberBeforeALetter)
+        }
         return migrator
     }
 

@@ -20,6 +20,8 @@ import Testing
         // A thousands separator stays inside the number; a comma between numbers does not.
         ("1,500 ١٬٥٠٠ 10,000,000 ١٬٥٠٠٬٠٠٠ طن", ["1500", "1500", "10000000", "1500000", "طن"]),
         ("2,5 2019,2020 1,50 ،1,500، a,500", ["2", "5", "2019", "2020", "1", "50", "1500", "a", "500"]),
+        // A year against its era letter is the year; a letter before a number stays with it.
+        ("٢٠٢٥م 1446هـ 5G و2027", ["2025", "م", "1446", "ه", "5g", "و2027"]),
         ("“الدولة الإسلامية”، (داعش)!", ["الدوله", "الاسلاميه", "داعش"]),
     ]
 

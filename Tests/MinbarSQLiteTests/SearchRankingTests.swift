@@ -251,4 +251,23 @@ extension StarterSynonymTests {
         #expect(found.hits.first?.snippetHTML.contains("<mark>١٬٥٠٠</mark>") == true, "\(found.hits.first?.snippetHTML ?? "")")
         #expect(try await store.search(SearchQuery(text: "1,500"), now: Date()).hits.map(\.article.slug) == ["wheat"])
     }
+
+    /// A site from before a year against its era letter was read as the year (v14) finds
+    /// ٢٠٢٥م by 2025.
+    @Test func aSiteFromBeforeFindsYearsWrittenWithTheirEra() async throws {
+        let store = try await SearchRankingTests.siteFromBefore(upTo: "v13-numbers-with-thousands-separators") { db in
+            let id = try SearchRankingTests.insertOldArticle(db, slug: "plan", title: "خطة التنمية", bodyHTML: "<p>خطة التنمية لعام ٢٠٢٥م.</p>")
+            // The row as the analyzer wrote it then: the year and its letter as one word.
+            try db.execute(
+                sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'خطه التنميه', 'خطه التنميه لعام 2025م', 'العالم')",
+                arguments: [id])
+            try db.execute(sql: "INSERT INTO article_text (article_id, body) VALUES (?, 'خطة التنمية لعام ٢٠٢٥م.')", arguments: [id])
+            for term in ["خطه", "التنميه", "لعام", "2025م", "العالم"] {
+                try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
+            }
+        }
+        let found = try await store.search(SearchQuery(text: "2025"), now: Date())
+        #expect(found.hits.map(\.article.slug) == ["plan"])
+        #expect(found.hits.first?.snippetHTML.contains("<mark>٢٠٢٥</mark>م") == true, "\(found.hits.first?.snippetHTML ?? "")")
+    }
 }
