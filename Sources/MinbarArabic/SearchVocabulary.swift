@@ -319,11 +319,7 @@ public struct SearchVocabulary: Sendable {
     /// The site's words that are the broken plural or singular of this word (وزير ↔ وزراء), with
     /// their families.
     public func numberCounterparts(of word: String) -> Set<String> {
-        var base = word
-        for prefix in Self.articlePrefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 3 {
-            base = String(word.dropFirst(prefix.count))
-            break
-        }
+        let base = Self.withoutArticle(word)
         var found = Set<String>()
         var seen = Set<BrokenPlurals.Counterpart>()
         for source in Set([base, stem(base)]) {

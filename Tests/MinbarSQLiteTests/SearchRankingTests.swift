@@ -54,6 +54,19 @@ import Testing
         return db.lastInsertedRowID
     }
 
+    /// The search row of an old article as an older analyzer wrote it (`title` and `body`
+    /// folded then, section العالم), the site's word counts for it, and its plain text if that
+    /// version kept one.
+    static func insertOldSearchRow(_ db: Database, id: Int64, title: String, body: String, text: String? = nil) throws {
+        try db.execute(
+            sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, ?, ?, 'العالم')", arguments: [id, title, body])
+        if let text { try db.execute(sql: "INSERT INTO article_text (article_id, body) VALUES (?, ?)", arguments: [id, text]) }
+        let words = Set((title + " " + body + " العالم").split(separator: " ").map(String.init))
+        for term in words {
+            try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
+        }
+    }
+
     /// The holdout's hard cases (bench/search-holdout): a compound name typed joined finds it
     /// written apart; Panama is not "grew"; a valley is not "led to"; the wounded (جرحى) are found
     /// by جريح.
@@ -216,12 +229,7 @@ extension StarterSynonymTests {
             let id = try SearchRankingTests.insertOldArticle(
                 db, slug: "vega", title: "تتويج ڤيغا", bodyHTML: "<p>توج الإسباني ڤيغا باللقب وجائزة مائتي ألف.</p>")
             // The row as the analyzer wrote it then: ڤ and مائتي kept.
-            try db.execute(
-                sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'تتويج ڤيغا', 'توج الاسباني ڤيغا باللقب وجايزه مايتي الف', 'العالم')",
-                arguments: [id])
-            for term in ["تتويج", "ڤيغا", "توج", "الاسباني", "باللقب", "وجايزه", "مايتي", "الف", "العالم"] {
-                try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
-            }
+            try SearchRankingTests.insertOldSearchRow(db, id: id, title: "تتويج ڤيغا", body: "توج الاسباني ڤيغا باللقب وجايزه مايتي الف")
         }
         let found = try await store.search(SearchQuery(text: "فيغا"), now: Date())
         #expect(found.hits.map(\.article.slug) == ["vega"])
@@ -238,13 +246,8 @@ extension StarterSynonymTests {
             let id = try SearchRankingTests.insertOldArticle(
                 db, slug: "wheat", title: "وصول شحنة القمح", bodyHTML: "<p>وصلت شحنة من ١٬٥٠٠ طن من القمح.</p>")
             // The row as the analyzer wrote it then: the number in two words.
-            try db.execute(
-                sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'وصول شحنه القمح', 'وصلت شحنه من 1 500 طن من القمح', 'العالم')",
-                arguments: [id])
-            try db.execute(sql: "INSERT INTO article_text (article_id, body) VALUES (?, 'وصلت شحنة من ١٬٥٠٠ طن من القمح.')", arguments: [id])
-            for term in ["وصول", "شحنه", "القمح", "وصلت", "من", "1", "500", "طن", "العالم"] {
-                try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
-            }
+            try SearchRankingTests.insertOldSearchRow(
+                db, id: id, title: "وصول شحنه القمح", body: "وصلت شحنه من 1 500 طن من القمح", text: "وصلت شحنة من ١٬٥٠٠ طن من القمح.")
         }
         let found = try await store.search(SearchQuery(text: "1500"), now: Date())
         #expect(found.hits.map(\.article.slug) == ["wheat"])
@@ -258,13 +261,7 @@ extension StarterSynonymTests {
         let store = try await SearchRankingTests.siteFromBefore(upTo: "v13-numbers-with-thousands-separators") { db in
             let id = try SearchRankingTests.insertOldArticle(db, slug: "plan", title: "خطة التنمية", bodyHTML: "<p>خطة التنمية لعام ٢٠٢٥م.</p>")
             // The row as the analyzer wrote it then: the year and its letter as one word.
-            try db.execute(
-                sql: "INSERT INTO article_search (rowid, title, body, labels) VALUES (?, 'خطه التنميه', 'خطه التنميه لعام 2025م', 'العالم')",
-                arguments: [id])
-            try db.execute(sql: "INSERT INTO article_text (article_id, body) VALUES (?, 'خطة التنمية لعام ٢٠٢٥م.')", arguments: [id])
-            for term in ["خطه", "التنميه", "لعام", "2025م", "العالم"] {
-                try db.execute(sql: "INSERT INTO search_term (term, articles) VALUES (?, 1)", arguments: [term])
-            }
+            try SearchRankingTests.insertOldSearchRow(db, id: id, title: "خطه التنميه", body: "خطه التنميه لعام 2025م", text: "خطة التنمية لعام ٢٠٢٥م.")
         }
         let found = try await store.search(SearchQuery(text: "2025"), now: Date())
         #expect(found.hits.map(\.article.slug) == ["plan"])
