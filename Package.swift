@@ -67,7 +67,8 @@ let package = Package(
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
             path: "bench/baseline"
         ),
-        .testTarget(name: "MinbarArabicTests", dependencies: ["MinbarArabic"]),
+        // Fixtures are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "MinbarArabicTests", dependencies: ["MinbarArabic"], exclude: ["Fixtures"]),
         .testTarget(name: "MinbarCoreTests", dependencies: ["MinbarCore"]),
         .testTarget(name: "MinbarSQLiteTests", dependencies: ["MinbarSQLite", "MinbarDemo", "CSQLiteTuning"]),
         .testTarget(

@@ -63,7 +63,9 @@ public struct ArticleInput: Sendable, Hashable {
         var input = self
         var problems = ValidationErrorCollector()
         input.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        input.excerpt = excerpt.trimmingCharacters(in: .whitespacesAndNewlines)
+        input.excerpt = excerpt.withUnixLineEnds.trimmingCharacters(in: .whitespacesAndNewlines)
+        // One kind of line end in what is stored, whoever wrote it (a browser sends CRLF).
+        input.body.source = body.source.withUnixLineEnds
         input.sourceCredit = sourceCredit?.trimmingCharacters(in: .whitespacesAndNewlines)
         if input.sourceCredit?.isEmpty == true { input.sourceCredit = nil }
 

@@ -284,6 +284,21 @@ public struct AppDatabase: Sendable {
             // of its own, so a search for 2025 finds it.
             try reindexArticles(db, whereTextHas: ArabicAnalyzer.mayHaveNumberBeforeALetter)
         }
+        migrator.registerMigration("v15-unix-line-ends") { db in
+            // Text typed in a browser arrived with CRLF line ends, which a line-by-line revision
+            // diff never split ("\r\n" is one Swift Character): stored text keeps LF only now.
+            // Bodies' HTML and the search index are left as they are (white space in HTML).
+            let lf = "replace(replace(%@, char(13) || char(10), char(10)), char(13), char(10))"
+            for (table, columns) in [
+                ("article", ["body_source", "excerpt"]), ("article_revision", ["body_source", "excerpt"]),
+                ("autosave", ["body_source", "excerpt"]), ("comment", ["body"]),
+            ] {
+                for column in columns {
+                    try db.execute(
+                        sql: "UPDATE \(table) SET \(column) = \(lf.replacingOccurrences(of: "%@", with: column)) WHERE instr(\(column), char(13)) > 0")
+                }
+            }
+        }
         return migrator
     }
 

@@ -164,6 +164,7 @@ extension SQLiteContentStore {
         }
     }
 
+    @discardableResult
     public func saveArticle(_ input: ArticleInput) async throws -> Article {
         let now = self.now()
         let input = try input.validated(now: now)

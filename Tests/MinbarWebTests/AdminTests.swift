@@ -220,25 +220,62 @@ import Testing
             let id = try #require(first.savedArticleID)
             _ = try await client.post(
                 "/admin/articles/\(id)", as: editor,
-                [("title", "العنوان الثاني"), ("body", "فقرة أولى.\n\nفقرة جديدة تماماً."), ("revision", "1"), ("do", "draft")])
+                [("title", "العنوان الثاني"), ("body", "فقرة أولى.\r\n\r\nفقرة جديدة تماماً."), ("revision", "1"), ("do", "draft")])
             let list = try await client.get("/admin/articles/\(id)/revisions", as: editor)
             #expect(list.status == .ok)
             #expect(list.body.contains("العنوان الأول") && list.body.contains("العنوان الثاني"))
             let compare = try await client.get("/admin/articles/\(id)/compare?from=1&to=2", as: editor)
-            #expect(compare.body.contains("<div class=\"removed\"><span class=\"sign\" aria-hidden=\"true\"></span>العنوان الأول</div>"))
-            #expect(compare.body.contains("<div class=\"added\">فقرة جديدة تماماً.&#8203;</div>"))
-            #expect(compare.body.contains("<div class=\"removed\">فقرة **ثانية**.&#8203;</div>"))
+            // The title changed one word of two: that word is marked, the other is not.
+            #expect(compare.body.contains("<div class=\"removed\">العنوان <span class=\"word\">الأول</span>&#8203;</div>"))
+            #expect(compare.body.contains("<div class=\"added\">العنوان <span class=\"word\">الثاني</span>&#8203;</div>"))
+            // A line that kept too few of its words is shown replaced whole.
+            #expect(compare.body.contains("<div class=\"removed\">فقرة **ثانية**.&#8203;</div><div class=\"added\">فقرة جديدة تماماً.&#8203;</div>"))
             #expect(compare.body.contains("<div class=\"same\">فقرة أولى.&#8203;</div>"))
-            let restore = try await client.post("/admin/articles/\(id)/revisions/1/restore", as: editor, [])
+            // Restoring asks first, and says what it will change.
+            let ask = try await client.get("/admin/articles/\(id)/revisions/1/restore", as: editor)
+            #expect(ask.status == .ok)
+            #expect(ask.body.contains("name=\"confirm\" value=\"1\""))
+            #expect(ask.body.contains("<span class=\"word\">الثاني</span>"))
+            let unconfirmed = try await client.post("/admin/articles/\(id)/revisions/1/restore", as: editor, [])
+            #expect(unconfirmed.headers[.location] == "/admin/articles/\(id)/revisions/1/restore")
+            #expect(try await harness.store.article(id: id)?.title == "العنوان الثاني", "a post without confirming changes nothing")
+            let restore = try await client.post("/admin/articles/\(id)/revisions/1/restore", as: editor, [("confirm", "1")])
             #expect(restore.status == .seeOther)
             let article = try #require(try await harness.store.article(id: id))
             #expect(article.title == "العنوان الأول")
             #expect(article.body.html.contains("<strong>ثانية</strong>"))
             #expect(try await harness.store.revisions(articleID: id).map(\.number) == [3, 2, 1])
+            let notice = try await client.get(try #require(restore.headers[.location]), as: editor)
+            #expect(notice.body.contains("استُعيدت النسخة رقم 1"), "the notice names the restored revision")
         }
     }
 
-    @Test func theSecondOfTwoConcurrentSavesIsToldAndLosesNothing() async throws {
+    /// A browser sends a textarea's lines with CRLF: an edit of one paragraph of a long body
+    /// shows as that paragraph changed, not as the whole body removed and added again.
+    @Test func aDiffOfBrowserTypedTextShowsOnlyWhatChanged() async throws {
+        let harness = try await AdminHarness.make()
+        try await harness.app.test(.router) { client in
+            let editor = try await client.signIn(as: .editor)
+            let paragraphs = (1...4_000).map { "الفقرة رقم \($0) من التقرير." }
+            let body = paragraphs.joined(separator: "\r\n\r\n")
+            let first = try await client.post(
+                "/admin/articles/new", as: editor, [("title", "تقرير طويل"), ("body", body), ("primary_category", "1"), ("do", "draft")])
+            let id = try #require(first.savedArticleID)
+            #expect(try await harness.store.article(id: id)?.body.source.contains("\r") == false, "stored with LF line ends")
+            var edited = paragraphs
+            edited[2_500] = "الفقرة رقم 2501 من التقرير بعد التصحيح."
+            _ = try await client.post(
+                "/admin/articles/\(id)", as: editor,
+                [("title", "تقرير طويل"), ("body", edited.joined(separator: "\r\n\r\n")), ("primary_category", "1"), ("revision", "1"), ("do", "draft")])
+            let compare = try await client.get("/admin/articles/\(id)/compare?from=1&to=2", as: editor)
+            #expect(compare.body.components(separatedBy: "<div class=\"removed\">").count == 2, "one line removed")
+            #expect(compare.body.components(separatedBy: "<div class=\"added\">").count == 2, "one line added")
+            #expect(compare.body.contains("<div class=\"added\">الفقرة رقم 2501 من <span class=\"word\">التقرير بعد التصحيح.</span>&#8203;</div>"))
+            #expect(compare.body.contains("<div class=\"same\">الفقرة رقم 4000 من التقرير.&#8203;</div>"))
+        }
+    }
+
+    @Test func theSecondOfTwoConcurrentSavesIsShownTheirChangeAndMustChoose() async throws {
         let harness = try await AdminHarness.make()
         try await harness.app.test(.router) { client in
             let editor = try await client.signIn(as: .editor)
@@ -249,19 +286,34 @@ import Testing
             let firstSave = try await client.post(
                 "/admin/articles/\(id)", as: editor, [("title", "تعديل المحرر"), ("body", "نص المحرر"), ("revision", "1"), ("do", "draft")])
             #expect(firstSave.savedArticleID == id)
-            let secondSave = try await client.post(
-                "/admin/articles/\(id)", as: admin, [("title", "تعديل المدير"), ("body", "نص المدير الطويل"), ("revision", "1"), ("do", "draft")])
+            let mine: [(String, String)] = [("title", "تعديل المدير"), ("body", "نص المدير الطويل")]
+            let secondSave = try await client.post("/admin/articles/\(id)", as: admin, mine + [("revision", "1"), ("do", "draft")])
             #expect(secondSave.status == .conflict)
-            #expect(secondSave.fieldError("revision")?.contains("عدّل شخص آخر هذا المقال") == true)
+            #expect(secondSave.body.contains("عدّل شخص آخر هذا المقال"))
             #expect(secondSave.body.contains("value=\"تعديل المدير\""))
             #expect(secondSave.body.contains(">نص المدير الطويل</textarea>"))
-            #expect(secondSave.body.contains("name=\"revision\" value=\"2\""))
+            // What the other editor changed, and their text, are shown.
+            #expect(secondSave.body.contains("<div class=\"removed\">مقال مشترك&#8203;</div><div class=\"added\">تعديل المحرر&#8203;</div>"))
+            #expect(secondSave.body.contains("readonly dir=\"auto\">نص المحرر</textarea>"))
+            // The form still says which revision this editor opened, so a plain second click is
+            // refused again instead of overwriting.
+            #expect(secondSave.body.contains("name=\"revision\" value=\"1\""))
+            #expect(secondSave.body.contains("name=\"conflict_revision\" value=\"2\""))
+            let plainRetry = try await client.post(
+                "/admin/articles/\(id)", as: admin, mine + [("revision", "1"), ("conflict_revision", "2"), ("intended", "draft"), ("do", "draft")])
+            #expect(plainRetry.status == .conflict)
             #expect(try await harness.store.article(id: id)?.title == "تعديل المحرر")
-            // Saving again from that form goes over the current revision.
-            let retry = try await client.post(
-                "/admin/articles/\(id)", as: admin, [("title", "تعديل المدير"), ("body", "نص المدير الطويل"), ("revision", "2"), ("do", "draft")])
-            #expect(retry.savedArticleID == id)
+            // Keeping mine is an explicit choice.
+            let keep = try await client.post(
+                "/admin/articles/\(id)", as: admin, mine + [("revision", "1"), ("conflict_revision", "2"), ("intended", "draft"), ("resolve", "mine")])
+            #expect(keep.savedArticleID == id)
             #expect(try await harness.store.article(id: id)?.title == "تعديل المدير")
+            // Taking theirs drops this editor's autosave and opens the current version.
+            try await harness.store.saveAutosave(
+                Autosave(articleID: id, userID: try await harness.user(.editor).id, title: "مسودة", excerpt: "", bodySource: "x", savedAt: Date()))
+            let take = try await client.post("/admin/articles/\(id)/take-theirs", as: editor, [])
+            #expect(take.headers[.location] == "/admin/articles/\(id)?took=1")
+            #expect(try await harness.store.autosave(articleID: id, userID: try await harness.user(.editor).id) == nil)
         }
     }
 

@@ -51,10 +51,15 @@ enum AdminAssets {
         .pages { margin-block: 1rem; display: flex; gap: 1rem; }
         .diff { background: #fff; border: 1px solid var(--line); font-family: ui-monospace, monospace; white-space: pre-wrap; unicode-bidi: plaintext; }
         .diff > div { padding: 0 .5rem; }
+        .conflict { background: #fcf9e8; border: 2px solid #dba617; border-radius: 4px; padding: .5rem 1rem; margin-block-end: 1rem; }
+        .conflict h2 { margin-block: .25rem .5rem; }
+        .conflict .diff { font-size: .9rem; }
         .diff .removed { background: #fcf0f1; text-decoration: line-through; }
         .diff .added { background: #e7f5ea; }
         .diff .removed::before { content: "− "; }
         .diff .added::before { content: "+ "; }
+        .diff .removed .word { background: #f2b8bd; }
+        .diff .added .word { background: #9fdcaf; font-weight: 600; }
         """
 
     static let js = """

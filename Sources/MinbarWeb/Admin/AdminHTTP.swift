@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MinbarCore
 
 /// A submitted `application/x-www-form-urlencoded` form: every value of every field, in order.
 struct FormData: Sendable {
@@ -20,9 +21,10 @@ struct FormData: Sendable {
         self.values = values
     }
 
+    /// A field's value as typed: percent-decoded, with a textarea's CRLF line ends as LF.
     static func decode(_ part: Substring) -> String {
         let spaced = part.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+        return (spaced.removingPercentEncoding ?? spaced).withUnixLineEnds
     }
 
     /// The first value of a field; "" when absent.

@@ -36,6 +36,17 @@ extension AdminSite {
         router.get("/admin/articles/{id}/compare") { request, context in
             await self.withID(request, context) { await self.compareRevisions(request, id: $0) }
         }
+        router.get("/admin/articles/{id}/revisions/{number}/restore") { request, context in
+            await self.withID(request, context) { id in
+                guard let number = context.parameters.get("number").flatMap({ Int($0) }) else {
+                    return self.errorPage(.notFound, language: self.language(of: request), visitor: nil)
+                }
+                return await self.confirmRestore(request, id: id, number: number)
+            }
+        }
+        router.post("/admin/articles/{id}/take-theirs") { request, context in
+            await self.withID(request, context) { await self.takeTheirs(request, id: $0) }
+        }
         router.post("/admin/articles/{id}/revisions/{number}/restore") { request, context in
             await self.withID(request, context) { id in
                 guard let number = context.parameters.get("number").flatMap({ Int($0) }) else {

@@ -40,13 +40,13 @@ extension AdminSite {
                 [
                     "id": article.id, "title": article.title, "status": AdminStrings.status(article.status, language),
                     "statusKey": article.status.rawValue,
-                    "date": (article.publishedAt ?? article.modifiedAt).map { formatter.dateTime($0) } as Any,
+                    "date": formatter.dateTime(article.publishedAt ?? article.modifiedAt),
                     "section": article.primaryCategory?.name ?? "",
                     "authors": article.authors.map(\.name).joined(separator: "، "),
                     "breaking": article.isBreaking(at: now),
                     "canEdit": visitor.permissions.canEdit(ownerID: article.ownerID, status: article.status),
                     "canFlag": visitor.permissions.canFlagBreaking && article.status != .trashed,
-                    "publicURL": article.isPublic(at: now) ? builder.articleEncodedPath(article) : nil as String?,
+                    "publicURL": (article.isPublic(at: now) ? builder.articleEncodedPath(article) : nil) as Any,
                 ] as [String: Any]
             }
             let totalPages = max(1, (result.total + Self.listPageSize - 1) / Self.listPageSize)
@@ -71,8 +71,8 @@ extension AdminSite {
                     "categories": categories.map { ["id": $0.id, "name": $0.name, "selected": $0.id == categoryID] },
                     "authors": authors.map { ["id": $0.id, "name": $0.name, "selected": $0.id == authorID] },
                     "breakingOnly": breakingOnly, "page": pageNumber, "totalPages": totalPages,
-                    "prevURL": pageNumber > 1 ? link(pageNumber - 1) : nil as String?,
-                    "nextURL": pageNumber < totalPages ? link(pageNumber + 1) : nil as String?,
+                    "prevURL": (pageNumber > 1 ? link(pageNumber - 1) : nil) as Any,
+                    "nextURL": (pageNumber < totalPages ? link(pageNumber + 1) : nil) as Any,
                     "notice": parameters.get("done").map { AdminStrings.text("done_" + $0, language) } as Any,
                 ])
             return htmlResponse(render("articles", view: view))
@@ -149,14 +149,24 @@ extension AdminSite {
                 if saved.title == form.title && saved.bodySource == form.body && saved.excerpt == form.excerpt { return nil }
                 return saved
             }
-            let saved = request.uri.queryParameters.get("saved") != nil
-            return try await editorPage(visitor, form: form, article: article, errors: [], autosave: offered, notice: saved ? AdminStrings.text("saved", visitor.language) : nil)
+            let parameters = request.uri.queryParameters
+            var notice: String?
+            if parameters.get("saved") != nil { notice = AdminStrings.text("saved", visitor.language) }
+            if let number = parameters.get("restored").flatMap({ Int($0) }), let article,
+                let revision = try await store.revision(articleID: article.id, number: number)
+            {
+                notice = AdminStrings.restoredNotice(
+                    number: number, savedAt: site.currentSettings.dateFormatter.dateTime(revision.savedAt), current: article.revision,
+                    language: visitor.language)
+            }
+            if parameters.get("took") != nil { notice = AdminStrings.text("took_theirs", visitor.language) }
+            return try await editorPage(visitor, form: form, article: article, errors: [], autosave: offered, notice: notice)
         }
     }
 
     func editorPage(
         _ visitor: Visitor, form: ArticleForm, article: Article?, errors: [FieldError], autosave: Autosave? = nil, notice: String? = nil,
-        status: HTTPResponse.Status = .ok
+        conflict: [String: Any]? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let language = visitor.language
         let categories = try await store.categories()
@@ -192,6 +202,7 @@ extension AdminSite {
                     ["title": $0.title, "excerpt": $0.excerpt, "body": $0.bodySource, "savedAt": formatter.dateTime($0.savedAt)] as [String: Any]
                 } as Any,
                 "notice": notice as Any,
+                "conflict": conflict as Any,
                 "modifiedMillis": article.map { String(Int64($0.modifiedAt.timeIntervalSince1970 * 1000)) } ?? "0",
             ])
         return htmlResponse(status: status, render("editor", view: view))
@@ -202,6 +213,11 @@ extension AdminSite {
     func saveArticle(_ request: Request, id: Int64?) async -> Response {
         await action(request) { visitor, formData in
             var form = ArticleForm(form: formData, id: id)
+            // After a conflict the editor chose to save their text over the version the conflict
+            // showed: only that explicit choice moves the revision the save is checked against.
+            let resolvingConflict = formData["resolve"] == "mine"
+            if resolvingConflict { form.revision = Int(formData["conflict_revision"]) }
+            let requested = resolvingConflict ? formData["intended"] : formData["do"]
             let permissions = visitor.permissions
             var existing: Article?
             if let id {
@@ -212,7 +228,7 @@ extension AdminSite {
             }
             let settings = site.currentSettings
             let targetStatus: ArticleStatus
-            switch formData["do"] {
+            switch requested {
             case "draft": targetStatus = .draft
             case "pending": targetStatus = .pending
             case "trash": targetStatus = .trashed
@@ -244,10 +260,12 @@ extension AdminSite {
             } catch let error as ValidationError {
                 return try await again(problems + error.errors, status: .badRequest)
             } catch let error as ContentStoreError {
-                if case .conflict(let current) = error {
-                    // The editor keeps their text; the next save goes over the current revision.
-                    form.revision = current
-                    return try await again(problems + [error.fieldError], status: .conflict)
+                if case .conflict(let current) = error, let id {
+                    // The editor keeps their text and the revision they opened, so a plain second
+                    // click is refused again: they choose to keep theirs, take the other, or merge.
+                    let conflict = try await conflictView(visitor, articleID: id, opened: form.revision, current: current, intended: requested)
+                    return try await editorPage(
+                        visitor, form: form, article: existing, errors: problems + [error.fieldError], conflict: conflict, status: .conflict)
                 }
                 if case .notFound = error { throw AdminError.notFound }
                 return try await again(problems + [error.fieldError], status: .badRequest)
@@ -375,9 +393,6 @@ extension AdminSite {
             else {
                 throw AdminError.badRequest(LocalizedText(ar: "اختر نسختين موجودتين للمقارنة.", en: "Choose two existing revisions to compare."))
             }
-            func lines(_ diff: [TextDiff.Line]) -> [[String: Any]] {
-                diff.map { ["text": $0.text, "kind": $0.kind.rawValue, "changed": $0.kind != .same] }
-            }
             let formatter = site.currentSettings.dateFormatter
             let view = frame(
                 visitor, title: AdminStrings.text("compare", visitor.language),
@@ -385,18 +400,37 @@ extension AdminSite {
                     "article": ["id": article.id, "title": article.title],
                     "from": ["number": from.number, "savedAt": formatter.dateTime(from.savedAt), "by": from.userName ?? "—"],
                     "to": ["number": to.number, "savedAt": formatter.dateTime(to.savedAt), "by": to.userName ?? "—"],
-                    "titleDiff": lines(TextDiff.lines(from.title, to.title)),
-                    "excerptDiff": lines(TextDiff.lines(from.excerpt, to.excerpt)),
-                    "bodyDiff": lines(TextDiff.lines(from.body.source, to.body.source)),
-                    "identical": from.title == to.title && from.body.source == to.body.source && from.excerpt == to.excerpt,
-                ])
+                ].merging(Self.diffView(from: from, to: to)) { $1 })
             return htmlResponse(render("compare", view: view))
         }
     }
 
-    /// POST /admin/articles/{id}/revisions/{n}/restore: the revision's text becomes a new save.
+    /// GET /admin/articles/{id}/revisions/{n}/restore: what restoring would change (the live
+    /// article against the revision), and the button that does it.
+    func confirmRestore(_ request: Request, id: Int64, number: Int) async -> Response {
+        await page(request) { visitor in
+            guard let article = try await store.article(id: id) else { throw AdminError.notFound }
+            guard visitor.permissions.canEdit(ownerID: article.ownerID, status: article.status) else { throw AdminError.notAllowed }
+            guard let revision = try await store.revision(articleID: id, number: number),
+                let current = try await store.revision(articleID: id, number: article.revision)
+            else { throw AdminError.notFound }
+            let formatter = site.currentSettings.dateFormatter
+            let view = frame(
+                visitor, title: AdminStrings.text("restore_revision", visitor.language),
+                extra: [
+                    "article": ["id": article.id, "title": article.title, "isPublic": article.isPublic(at: now)],
+                    "revision": ["number": revision.number, "savedAt": formatter.dateTime(revision.savedAt), "by": revision.userName ?? "—"],
+                    "current": ["number": current.number],
+                ].merging(Self.diffView(from: current, to: revision)) { $1 })
+            return htmlResponse(render("restore", view: view))
+        }
+    }
+
+    /// POST /admin/articles/{id}/revisions/{n}/restore: the revision's text becomes a new save,
+    /// once confirmed on the page above (a post without `confirm` is sent there).
     func restoreRevision(_ request: Request, id: Int64, number: Int) async -> Response {
-        await action(request) { visitor, _ in
+        await action(request) { visitor, form in
+            guard form["confirm"] == "1" else { return redirect("/admin/articles/\(id)/revisions/\(number)/restore") }
             guard let article = try await store.article(id: id) else { throw AdminError.notFound }
             guard visitor.permissions.canEdit(ownerID: article.ownerID, status: article.status) else { throw AdminError.notAllowed }
             guard let revision = try await store.revision(articleID: id, number: number) else { throw AdminError.notFound }
@@ -415,7 +449,55 @@ extension AdminSite {
                 try await store.saveArticle(input)
             }
             await publicContentChanged()
-            return redirect("/admin/articles/\(id)?saved=1")
+            return redirect("/admin/articles/\(id)?restored=\(number)")
+        }
+    }
+
+    /// The title, excerpt and body of two revisions compared, for a template's `diffLine`s.
+    static func diffView(from: ArticleRevision, to: ArticleRevision) -> [String: Any] {
+        func lines(_ diff: [TextDiff.Line]) -> [[String: Any]] {
+            diff.map { line in
+                // Words are marked only in a line that was changed, not replaced whole.
+                let partial = line.kind != .same && line.segments.contains { !$0.changed }
+                return [
+                    "kind": line.kind.rawValue,
+                    "segments": line.segments.map { ["text": $0.text, "changed": partial && $0.changed] as [String: Any] },
+                ]
+            }
+        }
+        return [
+            "titleDiff": lines(TextDiff.lines(from.title, to.title)),
+            "excerptDiff": lines(TextDiff.lines(from.excerpt, to.excerpt)),
+            "bodyDiff": lines(TextDiff.lines(from.body.source, to.body.source)),
+            "identical": from.title == to.title && from.body.source == to.body.source && from.excerpt == to.excerpt,
+        ]
+    }
+
+    /// What a conflicting save shows: who saved meanwhile, what they changed (the revision the
+    /// editor opened against the current one), their text, and the three choices.
+    func conflictView(_ visitor: Visitor, articleID: Int64, opened: Int?, current: Int, intended: String) async throws -> [String: Any] {
+        guard let theirs = try await store.revision(articleID: articleID, number: current) else { throw AdminError.notFound }
+        let formatter = site.currentSettings.dateFormatter
+        var view: [String: Any] = [
+            "current": current, "intended": intended.isEmpty ? "update" : intended,
+            "by": theirs.userName ?? "—", "savedAt": formatter.dateTime(theirs.savedAt),
+            "theirs": ["title": theirs.title, "excerpt": theirs.excerpt, "body": theirs.body.source] as [String: Any],
+        ]
+        if let opened, let base = try await store.revision(articleID: articleID, number: opened) {
+            view["opened"] = opened
+            for (key, value) in Self.diffView(from: base, to: theirs) { view[key] = value }
+        }
+        return view
+    }
+
+    /// POST /admin/articles/{id}/take-theirs: after a conflict, drop this editor's text (and its
+    /// autosave) and open the current version.
+    func takeTheirs(_ request: Request, id: Int64) async -> Response {
+        await action(request) { visitor, _ in
+            guard let article = try await store.article(id: id) else { throw AdminError.notFound }
+            guard visitor.permissions.canEdit(ownerID: article.ownerID, status: article.status) else { throw AdminError.notAllowed }
+            try await store.discardAutosave(articleID: id, userID: visitor.user.id)
+            return redirect("/admin/articles/\(id)?took=1")
         }
     }
 }

@@ -48,8 +48,8 @@ extension AdminSite {
                     "articleFilter": query.articleID as Any,
                     "operations": Self.operations(for: status).map { ["value": $0, "label": AdminStrings.text("op_\($0)", language)] },
                     "back": link(pageNumber), "page": pageNumber, "totalPages": totalPages,
-                    "prevURL": pageNumber > 1 ? link(pageNumber - 1) : nil as String?,
-                    "nextURL": pageNumber < totalPages ? link(pageNumber + 1) : nil as String?,
+                    "prevURL": (pageNumber > 1 ? link(pageNumber - 1) : nil) as Any,
+                    "nextURL": (pageNumber < totalPages ? link(pageNumber + 1) : nil) as Any,
                     "notice": parameters.get("done").map { _ in AdminStrings.text("saved", language) } as Any,
                 ])
             return htmlResponse(render("comments", view: view))

@@ -184,7 +184,43 @@ enum AdminStrings {
         "comment_rate_limit": ("تعليقات العنوان الواحد في 10 دقائق", "Comments per address in 10 minutes"),
         "comment_blocklist": ("قائمة الحظر (كلمة أو بريد أو عنوان IP في كل سطر)", "Blocklist (a word, email or IP per line)"),
         "pending_comments": ("تعليقات بانتظار المراجعة", "Comments awaiting moderation"),
+        "cancel": ("إلغاء", "Cancel"),
+        "restore_explain": (
+            "ستحلّ هذه النسخة محلّ عنوان المقال ومقتطفه ونصّه الحاليين:",
+            "This revision will replace the article's current title, excerpt and body:"
+        ),
+        "restore_live_warning": (
+            "المقال منشور: سيرى القرّاء النص المستعاد فوراً. النص الحالي يبقى محفوظاً في النسخ السابقة.",
+            "The article is published: readers will see the restored text at once. The current text stays in the revisions."
+        ),
+        "restore_diff_intro": ("ما سيتغيّر، من النسخة الحالية إلى المستعادة:", "What will change, from the current version to the restored one:"),
+        "restore_confirm": ("نعم، استعد هذه النسخة", "Yes, restore this revision"),
+        "took_theirs": (
+            "فُتحت النسخة الحالية، وتُرك تعديلك الذي لم يُحفظ.",
+            "The current version is open; your unsaved edit was discarded."
+        ),
+        "conflict_heading": ("عدّل شخص آخر هذا المقال بعد أن فتحته", "Someone else changed this article after you opened it"),
+        "conflict_saved_by": ("حفظه", "Saved by"),
+        "conflict_choose": (
+            "لم يُحفظ تعديلك، وهو باقٍ في النموذج أدناه. اختر: احتفظ بنصّك، أو خذ نسختهم، أو ادمج الاثنين بيدك.",
+            "Your edit is not saved; it is still in the form below. Choose: keep yours, take theirs, or merge the two by hand."
+        ),
+        "conflict_keep_mine": ("احفظ نصّي كما في النموذج فوق نسختهم", "Save my text as in the form over theirs"),
+        "conflict_take_theirs": ("خذ نسختهم واترك تعديلي", "Take theirs and drop my edit"),
+        "conflict_merge_hint": (
+            "للدمج: انسخ من نصّهم أدناه ما تريد إلى النموذج، ثم اضغط «احفظ نصّي». زر الحفظ العادي لن يكتب فوق تعديلهم.",
+            "To merge: copy what you need from their text below into the form, then press “Save my text”. The usual save buttons will not overwrite their change."
+        ),
+        "conflict_their_changes": ("ما غيّروه (النسخة التي فتحتها مقابل نسختهم)", "What they changed (the version you opened against theirs)"),
+        "conflict_their_text": ("نصّهم كاملاً", "Their full text"),
     ]
+
+    /// The notice after a revision was restored: which one, from when, saved as which.
+    static func restoredNotice(number: Int, savedAt: String, current: Int, language: String) -> String {
+        language == "en"
+            ? "Revision #\(number) of \(savedAt) was restored; it is now the current version (#\(current))."
+            : "استُعيدت النسخة رقم \(number) (\(savedAt))، وصارت النسخة الحالية (رقم \(current))."
+    }
 
     static func text(_ key: String, _ language: String) -> String {
         guard let entry = entries[key] else { return key }

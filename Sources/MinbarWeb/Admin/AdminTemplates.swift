@@ -12,8 +12,13 @@ enum AdminTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "error": error, "dashboard": dashboard, "articles": articles, "editor": editor,
         "revisions": revisions, "compare": compare, "terms": terms, "settings": settings, "users": users, "comments": comments,
-        "synonyms": synonyms,
+        "synonyms": synonyms, "diffLine": diffLine, "diffs": diffs, "restore": restore,
     ]
+
+    /// One line of a revision comparison; in a changed line the words that changed are marked.
+    static let diffLine = """
+        <div class="{{kind}}">{{#segments}}{{#changed}}<span class="word">{{text}}</span>{{/changed}}{{^changed}}{{text}}{{/changed}}{{/segments}}&#8203;</div>
+        """
 
     static let layout = """
         <!doctype html>
@@ -147,6 +152,26 @@ enum AdminTemplates {
         <div class="notice" id="local-offer" hidden><p>{{t.local_offer}}</p><button type="button" id="local-restore">{{t.autosave_restore}}</button></div>
         <form method="post" action="{{action}}" id="editor" class="editor" data-autosave="/admin/autosave" data-csrf="{{csrf}}" data-modified="{{modifiedMillis}}">
         <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#conflict}}
+        <section class="conflict" id="conflict" aria-labelledby="conflict-h">
+        <h2 id="conflict-h">{{t.conflict_heading}}</h2>
+        <p>{{t.conflict_saved_by}} <bdi>{{by}}</bdi> ({{savedAt}}){{#opened}} · #<bdi>{{opened}}</bdi> → #<bdi>{{current}}</bdi>{{/opened}}</p>
+        <p>{{t.conflict_choose}}</p>
+        <input type="hidden" name="conflict_revision" value="{{current}}">
+        <input type="hidden" name="intended" value="{{intended}}">
+        <div class="buttons">
+        <button type="submit" name="resolve" value="mine" class="primary">{{t.conflict_keep_mine}}</button>
+        <button type="submit" formaction="{{action}}/take-theirs" formnovalidate class="danger">{{t.conflict_take_theirs}}</button>
+        </div>
+        <p class="hint">{{t.conflict_merge_hint}}</p>
+        {{#opened}}<details open><summary>{{t.conflict_their_changes}}</summary>{{>diffs}}</details>{{/opened}}
+        <details><summary>{{t.conflict_their_text}}</summary>
+        {{#theirs}}<label for="theirs-title">{{t.title}}</label><input id="theirs-title" value="{{title}}" readonly dir="auto">
+        <label for="theirs-excerpt">{{t.excerpt}}</label><textarea id="theirs-excerpt" rows="2" readonly dir="auto">{{excerpt}}</textarea>
+        <label for="theirs-body">{{t.body}}</label><textarea id="theirs-body" rows="12" readonly dir="auto">{{body}}</textarea>{{/theirs}}
+        </details>
+        </section>
+        {{/conflict}}
         {{#form}}
         <input type="hidden" name="id" value="{{id}}">
         <input type="hidden" name="revision" value="{{revision}}">
@@ -233,10 +258,9 @@ enum AdminTemplates {
         <table class="list"><thead><tr><th scope="col">#</th><th scope="col">{{t.title}}</th><th scope="col">{{t.status}}</th><th scope="col">{{t.date}}</th><th scope="col">{{t.name}}</th><th scope="col">{{t.compare}}</th><th scope="col">{{t.actions}}</th></tr></thead>
         <tbody>{{#revisions}}<tr><td><bdi>{{number}}</bdi>{{#isCurrent}} ({{t.current}}){{/isCurrent}}</td><td>{{title}}</td><td>{{status}}</td><td>{{savedAt}}</td><td>{{by}}</td>
         <td><label><input type="radio" name="from" value="{{number}}"{{#fromChecked}} checked{{/fromChecked}}> ←</label> <label><input type="radio" name="to" value="{{number}}"{{#toChecked}} checked{{/toChecked}}> →</label></td>
-        <td>{{^isCurrent}}<button type="submit" form="restore-{{number}}" class="link">{{t.restore_revision}}</button>{{/isCurrent}}</td></tr>{{/revisions}}</tbody></table>
+        <td>{{^isCurrent}}<a href="/admin/articles/{{article.id}}/revisions/{{number}}/restore">{{t.restore_revision}}</a>{{/isCurrent}}</td></tr>{{/revisions}}</tbody></table>
         <button type="submit">{{t.compare_selected}}</button>
         </form>
-        {{#revisions}}{{^isCurrent}}<form method="post" action="/admin/articles/{{article.id}}/revisions/{{number}}/restore" id="restore-{{number}}"><input type="hidden" name="_csrf" value="{{csrf}}"></form>{{/isCurrent}}{{/revisions}}
         {{/content}}{{/layout}}
         """
 
@@ -245,12 +269,33 @@ enum AdminTemplates {
         {{#article}}<p><a href="/admin/articles/{{id}}">{{title}}</a> · <a href="/admin/articles/{{id}}/revisions">{{t.revisions}}</a></p>{{/article}}
         <p>#<bdi>{{from.number}}</bdi> ({{from.savedAt}}, {{from.by}}) → #<bdi>{{to.number}}</bdi> ({{to.savedAt}}, {{to.by}})</p>
         {{#identical}}<p class="notice">{{t.identical}}</p>{{/identical}}
+        {{>diffs}}
+        {{/content}}{{/layout}}
+        """
+
+    /// Title, excerpt and body of two versions compared.
+    static let diffs = """
         <h2>{{t.title}}</h2>
-        <div class="diff">{{#titleDiff}}<div class="{{kind}}">{{#changed}}<span class="sign" aria-hidden="true"></span>{{/changed}}{{text}}</div>{{/titleDiff}}</div>
+        <div class="diff">{{#titleDiff}}{{>diffLine}}{{/titleDiff}}</div>
         <h2>{{t.excerpt}}</h2>
-        <div class="diff">{{#excerptDiff}}<div class="{{kind}}">{{text}}</div>{{/excerptDiff}}</div>
+        <div class="diff">{{#excerptDiff}}{{>diffLine}}{{/excerptDiff}}</div>
         <h2>{{t.body}}</h2>
-        <div class="diff">{{#bodyDiff}}<div class="{{kind}}">{{text}}&#8203;</div>{{/bodyDiff}}</div>
+        <div class="diff">{{#bodyDiff}}{{>diffLine}}{{/bodyDiff}}</div>
+        """
+
+    /// Restoring a revision, asked before it replaces the live text.
+    static let restore = """
+        {{<layout}}{{$content}}
+        {{#article}}<p><a href="/admin/articles/{{id}}">{{title}}</a> · <a href="/admin/articles/{{id}}/revisions">{{t.revisions}}</a></p>{{/article}}
+        <p class="notice">{{t.restore_explain}} <strong>#<bdi>{{revision.number}}</bdi></strong> ({{revision.savedAt}}، <bdi>{{revision.by}}</bdi>).</p>
+        {{#article.isPublic}}<p class="error-box">{{t.restore_live_warning}}</p>{{/article.isPublic}}
+        <p class="muted">{{t.restore_diff_intro}} #<bdi>{{current.number}}</bdi> → #<bdi>{{revision.number}}</bdi></p>
+        {{#identical}}<p class="notice">{{t.identical}}</p>{{/identical}}
+        {{>diffs}}
+        <form method="post" action="/admin/articles/{{article.id}}/revisions/{{revision.number}}/restore">
+        <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="confirm" value="1">
+        <div class="buttons"><button type="submit" class="primary">{{t.restore_confirm}}</button> <a href="/admin/articles/{{article.id}}/revisions">{{t.cancel}}</a></div>
+        </form>
         {{/content}}{{/layout}}
         """
 

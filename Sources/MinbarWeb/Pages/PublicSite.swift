@@ -254,7 +254,6 @@ public final class PublicSite: Sendable {
     func render(
         _ route: SiteRoute, snapshot: SiteSnapshot, now: Date, compress: Bool = true, pendingCommentIDs: [Int64] = []
     ) async throws -> CachedPage {
-        let settings = snapshot.settings
         let builder = pageBuilder(snapshot, now: now)
         var view: PageView
         var candidates: [String]
