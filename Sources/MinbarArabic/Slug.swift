@@ -40,10 +40,19 @@ public enum Slug {
         var slug = ""
         for word in words {
             let candidate = slug.isEmpty ? word : slug + "-" + word
-            if candidate.count > maximumLength { break }
+            if candidate.count > maximumLength {
+                // A first word longer than the limit is cut, so a slug is made all the same.
+                if slug.isEmpty { slug = String(word.prefix(maximumLength)) }
+                break
+            }
             slug = candidate
         }
         return slug
+    }
+
+    /// The slug with a number after it, for a second article of the same title: `slug-2`.
+    public static func numbered(_ slug: String, _ number: Int) -> String {
+        slug + "-" + String(number)
     }
 
     /// The stored form of a slug that came from a URL or a form: percent-decoded when it was
@@ -59,10 +68,13 @@ public enum Slug {
         return ArabicNormalizer.canonical(decoded).lowercased()
     }
 
+    /// The longest slug accepted, typed or imported, in characters.
+    public static let maximumTypedLength = 200
+
     /// Whether a stored slug is acceptable: non-empty, at most 200 characters, only letters,
     /// digits, marks and single hyphens.
     public static func isValid(_ slug: String) -> Bool {
-        guard !slug.isEmpty, slug.count <= 200, !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--") else {
+        guard !slug.isEmpty, slug.count <= maximumTypedLength, !slug.hasPrefix("-"), !slug.hasSuffix("-"), !slug.contains("--") else {
             return false
         }
         return slug.unicodeScalars.allSatisfy { $0 == "-" || isSlugCharacter($0) }

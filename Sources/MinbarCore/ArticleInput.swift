@@ -73,7 +73,7 @@ public struct ArticleInput: Sendable, Hashable {
             problems.add("title", ar: "العنوان مطلوب.", en: "A title is required.")
         } else if input.title.count > Self.maximumTitleLength {
             problems.add(
-                "title", ar: "العنوان أطول من \(Self.maximumTitleLength) حرفاً؛ اختصره.",
+                "title", ar: "العنوان أطول من \(Self.maximumTitleLength) حرف؛ اختصره.",
                 en: "The title is longer than \(Self.maximumTitleLength) characters; shorten it.")
         }
 
@@ -88,10 +88,11 @@ public struct ArticleInput: Sendable, Hashable {
 
         let rawSlug = slug.trimmingCharacters(in: .whitespacesAndNewlines)
         input.slug = rawSlug.isEmpty ? Slug.make(from: input.title) : (Slug.normalize(rawSlug) ?? "")
-        if !input.title.isEmpty && !Slug.isValid(input.slug) {
-            problems.add(
-                "slug", ar: "الرابط المختصر يقبل الحروف والأرقام والشرطة (-) فقط.",
-                en: "The slug may hold only letters, digits and single hyphens.")
+        // A slug made from a title that is itself wrong is not reported: the title's message says what to fix.
+        if !input.title.isEmpty, rawSlug.isEmpty ? !problems.has("title") : true,
+            let problem = SlugValidation.problem(input.slug, typed: !rawSlug.isEmpty, source: "العنوان", sourceEnglish: "title")
+        {
+            problems.add("slug", ar: problem.ar, en: problem.en)
         }
 
         switch status {
@@ -174,8 +175,36 @@ public struct AuthorInput: Sendable, Hashable {
     }
 }
 
+/// What is wrong with a slug, said so that the editor knows what to change.
+public enum SlugValidation {
+    /// Nil for a good slug; `typed` says whether the editor wrote it or it was made from the
+    /// title or name (`source`, in Arabic and English).
+    public static func problem(_ slug: String, typed: Bool, source: String, sourceEnglish: String) -> (ar: String, en: String)? {
+        if Slug.isValid(slug) { return nil }
+        if !typed {
+            return (
+                "لا يمكن صنع رابط مختصر من \(source) لأنه بلا حروف أو أرقام؛ اكتب الرابط المختصر بنفسك.",
+                "No slug can be made from the \(sourceEnglish), which has no letters or digits; type a slug."
+            )
+        }
+        if slug.count > Slug.maximumTypedLength {
+            return (
+                "الرابط المختصر أطول من \(Slug.maximumTypedLength) حرف (فيه \(slug.count))؛ اختصره.",
+                "The slug is longer than \(Slug.maximumTypedLength) characters (it has \(slug.count)); shorten it."
+            )
+        }
+        return (
+            "الرابط المختصر يقبل الحروف والأرقام والشرطة (-) بين الكلمات فقط.",
+            "The slug may hold only letters, digits and single hyphens between words."
+        )
+    }
+}
+
 /// Checks shared by the named things (sections, tags, authors): a name and a usable slug.
 public enum TermValidation {
+    /// The longest name of a section, tag or author, in characters.
+    public static let maximumNameLength = 200
+
     /// The trimmed name and the normalized slug (made from the name when empty), or the problems.
     public static func nameAndSlug(name: String, slug: String) throws(ValidationError) -> (name: String, slug: String) {
         var problems = ValidationErrorCollector()
@@ -184,12 +213,10 @@ public enum TermValidation {
         let finalSlug = rawSlug.isEmpty ? Slug.make(from: trimmedName) : (Slug.normalize(rawSlug) ?? "")
         if trimmedName.isEmpty {
             problems.add("name", ar: "الاسم مطلوب.", en: "A name is required.")
-        } else if trimmedName.count > 200 {
-            problems.add("name", ar: "الاسم أطول من 200 حرف.", en: "The name is longer than 200 characters.")
-        } else if !Slug.isValid(finalSlug) {
-            problems.add(
-                "slug", ar: "الرابط المختصر يقبل الحروف والأرقام والشرطة (-) فقط.",
-                en: "The slug may hold only letters, digits and single hyphens.")
+        } else if trimmedName.count > maximumNameLength {
+            problems.add("name", ar: "الاسم أطول من \(maximumNameLength) حرف؛ اختصره.", en: "The name is longer than \(maximumNameLength) characters; shorten it.")
+        } else if let problem = SlugValidation.problem(finalSlug, typed: !rawSlug.isEmpty, source: "الاسم", sourceEnglish: "name") {
+            problems.add("slug", ar: problem.ar, en: problem.en)
         }
         try problems.throwIfAny()
         return (trimmedName, finalSlug)

@@ -13,6 +13,11 @@ public protocol NewsroomStore: ContentStore, CommentStore {
     func credentials(email: String) async throws -> (user: User, passwordHash: String)?
     func users() async throws -> [User]
     func setRole(userID: Int64, role: Role) async throws
+    /// Links an account to the author profile it writes under (nil: none).
+    func setAuthor(userID: Int64, authorID: Int64?) async throws
+    /// The author profile of an account, created with the account's name (and linked) when it
+    /// has none: what a new article's byline defaults to.
+    func authorProfile(forUser userID: Int64) async throws -> Author
     /// Replaces the password hash and signs the user out everywhere.
     func setPasswordHash(userID: Int64, hash: String) async throws
 

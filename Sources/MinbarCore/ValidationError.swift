@@ -47,6 +47,9 @@ public struct ValidationErrorCollector: Sendable {
 
     public init() {}
 
+    /// Whether a problem was found with `field`.
+    public func has(_ field: String) -> Bool { errors.contains { $0.field == field } }
+
     public mutating func add(_ field: String, ar: String, en: String) {
         errors.append(FieldError(field: field, message: LocalizedText(ar: ar, en: en)))
     }

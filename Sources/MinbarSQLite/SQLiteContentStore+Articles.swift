@@ -167,9 +167,10 @@ extension SQLiteContentStore {
     @discardableResult
     public func saveArticle(_ input: ArticleInput) async throws -> Article {
         let now = self.now()
+        let slugFromTitle = input.slug.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         let input = try input.validated(now: now)
         let (saved, removed, added) = try await pool.write { db -> (Article, Set<String>, Set<String>) in
-            let id = try Self.writeArticle(db, input, now: now)
+            let id = try Self.writeArticle(db, input, now: now, uniqueSlug: slugFromTitle)
             // The search index changes in the same transaction as the article.
             let (removed, added) = try Self.indexForSearch(db, id: id, title: input.title, bodyHTML: input.body.html)
             guard let saved = try Self.fetchArticles(db, sql: "SELECT \(Self.fullColumns) FROM article a WHERE a.id = ?", arguments: [id]).first else {
@@ -192,6 +193,7 @@ extension SQLiteContentStore {
         let now = self.now()
         var validated: [ArticleInput] = []
         for input in inputs { validated.append(try input.validated(now: now)) }
+        let slugsFromTitles = inputs.map { $0.slug.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let ready = validated
         let analysed = await withTaskGroup(of: [(Int, String, String, String)].self) { group -> [(String, String, String)] in
             let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -214,7 +216,7 @@ extension SQLiteContentStore {
         let added = try await pool.write { db -> Set<String> in
             var counts: [String: Int] = [:]
             for (index, input) in ready.enumerated() {
-                let id = try Self.writeArticle(db, input, now: now)
+                let id = try Self.writeArticle(db, input, now: now, uniqueSlug: slugsFromTitles[index])
                 let words = try Self.insertSearchRow(
                     db, id: id, foldedTitle: analysed[index].0, foldedBody: analysed[index].1, text: analysed[index].2)
                 for word in words { counts[word, default: 0] += 1 }
@@ -234,8 +236,12 @@ extension SQLiteContentStore {
     }
 
     /// Writes an article row, its links and its revision (not its search row); returns its id.
-    static func writeArticle(_ db: Database, _ input: ArticleInput, now: Date) throws -> Int64 {
+    /// With `uniqueSlug` (a slug made from the title, not typed) a slug another article has, or
+    /// had, gets the first free `-2`, `-3`… as WordPress does; a typed one is refused instead.
+    static func writeArticle(_ db: Database, _ input: ArticleInput, now: Date, uniqueSlug: Bool = false) throws -> Int64 {
+        var input = input
         do {
+            if uniqueSlug { input.slug = try Self.freeArticleSlug(db, from: input.slug, except: input.id) }
             try Self.ensureSlugFree(db, table: "article", slug: input.slug, except: input.id)
             let categoryIDs = Self.unique([input.primaryCategoryID].compactMap { $0 } + input.extraCategoryIDs)
             try Self.ensureExist(db, table: "category", field: "categories", ids: categoryIDs)
@@ -288,6 +294,21 @@ extension SQLiteContentStore {
             try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))
             return id
         }
+    }
+
+    /// `slug`, or the first of `slug-2`, `slug-3`… that no other article has now or had before
+    /// (an old link to another article keeps working).
+    static func freeArticleSlug(_ db: Database, from slug: String, except id: Int64?) throws -> String {
+        func taken(_ candidate: String) throws -> Bool {
+            let owner = try Int64.fetchOne(
+                db, sql: "SELECT id FROM article WHERE slug = ? UNION ALL SELECT article_id FROM article_former_slug WHERE slug = ? LIMIT 1",
+                arguments: [candidate, candidate])
+            return owner != nil && owner != id
+        }
+        guard try taken(slug) else { return slug }
+        var number = 2
+        while try taken(Slug.numbered(slug, number)) { number += 1 }
+        return Slug.numbered(slug, number)
     }
 
     // MARK: Queries

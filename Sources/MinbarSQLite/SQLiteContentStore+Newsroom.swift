@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MinbarCore
+import MinbarArabic
 
 extension SQLiteContentStore: NewsroomStore {
     // MARK: Accounts
@@ -40,6 +41,38 @@ extension SQLiteContentStore: NewsroomStore {
         try await pool.write { db in
             try db.execute(sql: "UPDATE user SET role = ? WHERE id = ?", arguments: [role.rawValue, userID])
             guard db.changesCount > 0 else { throw ContentStoreError.notFound("user \(userID)") }
+        }
+    }
+
+    public func setAuthor(userID: Int64, authorID: Int64?) async throws {
+        try await pool.write { db in
+            try Self.ensureExist(db, table: "author", field: "author_id", ids: [authorID].compactMap { $0 })
+            try db.execute(sql: "UPDATE user SET author_id = ? WHERE id = ?", arguments: [authorID, userID])
+            guard db.changesCount > 0 else { throw ContentStoreError.notFound("user \(userID)") }
+        }
+    }
+
+    public func authorProfile(forUser userID: Int64) async throws -> Author {
+        try await pool.write { db in
+            guard let user = try db.fetchRow(sql: "SELECT * FROM user WHERE id = ?", arguments: [userID]).map(Self.user(from:)) else {
+                throw ContentStoreError.notFound("user \(userID)")
+            }
+            if let authorID = user.authorID,
+                let author = try db.fetchRow(sql: "SELECT * FROM author WHERE id = ?", arguments: [authorID]).map(Self.author(from:))
+            {
+                return author
+            }
+            let (name, base) = try TermValidation.nameAndSlug(name: user.name, slug: "")
+            var slug = base
+            var number = 2
+            while try Bool.fetchOne(db, sql: "SELECT 1 FROM author WHERE slug = ?", arguments: [slug]) != nil {
+                slug = Slug.numbered(base, number)
+                number += 1
+            }
+            try db.execute(sql: "INSERT INTO author (slug, name, kind, bio) VALUES (?, ?, 'person', '')", arguments: [slug, name])
+            let author = Author(id: db.lastInsertedRowID, slug: slug, name: name, kind: .person, bio: "", avatarURL: nil)
+            try db.execute(sql: "UPDATE user SET author_id = ? WHERE id = ?", arguments: [author.id, userID])
+            return author
         }
     }
 

@@ -442,7 +442,7 @@ extension SQLiteContentStore: SearchIndex {
         let cleaned = Array(Set(phrases.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })).sorted()
         if let long = cleaned.first(where: { $0.count > Self.maximumSynonymLength }) {
             throw ValidationError(
-                field: "phrases", ar: "العبارة «\(long.prefix(30))…» أطول من \(Self.maximumSynonymLength) حرفاً.",
+                field: "phrases", ar: "العبارة «\(long.prefix(30))…» أطول من \(Self.maximumSynonymLength) حرف.",
                 en: "The phrase “\(long.prefix(30))…” is longer than \(Self.maximumSynonymLength) characters.")
         }
         if let wordless = cleaned.first(where: { ArabicAnalyzer.tokens(in: $0).isEmpty }) {

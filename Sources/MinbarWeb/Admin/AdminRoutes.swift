@@ -90,6 +90,9 @@ extension AdminSite {
         router.post("/admin/users/{id}/role") { request, context in
             await self.withID(request, context) { await self.changeRole(request, id: $0) }
         }
+        router.post("/admin/users/{id}/author") { request, context in
+            await self.withID(request, context) { await self.linkAuthor(request, id: $0) }
+        }
         router.post("/admin/users/{id}/sessions/revoke") { request, context in
             await self.withID(request, context) { await self.revokeUserSessions(request, id: $0) }
         }

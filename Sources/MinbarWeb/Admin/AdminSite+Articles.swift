@@ -159,6 +159,9 @@ extension AdminSite {
                     number: number, savedAt: site.currentSettings.dateFormatter.dateTime(revision.savedAt), current: article.revision,
                     language: visitor.language)
             }
+            if parameters.get("numbered") != nil, let article {
+                notice = AdminStrings.numberedSlugNotice(taken: Slug.make(from: article.title), slug: article.slug, language: visitor.language)
+            }
             if parameters.get("took") != nil { notice = AdminStrings.text("took_theirs", visitor.language) }
             return try await editorPage(visitor, form: form, article: article, errors: [], autosave: offered, notice: notice)
         }
@@ -192,7 +195,8 @@ extension AdminSite {
                         "primary": form.primaryCategoryID == String($0.id),
                     ] as [String: Any]
                 },
-                "authors": authors.map { ["id": $0.id, "name": $0.name, "checked": form.authorIDs.contains(String($0.id))] as [String: Any] },
+                "authors": ownProfileChoice(visitor, form: form)
+                    + authors.map { ["id": $0.id, "name": $0.name, "checked": form.authorIDs.contains(String($0.id))] as [String: Any] },
                 "errors": errorTexts, "hasErrors": !errors.isEmpty,
                 "errorList": errors.map { ["field": $0.field, "message": $0.message.text(for: language)] },
                 "canPublish": permissions.canPublishAny, "canFlagBreaking": permissions.canFlagBreaking,
@@ -206,6 +210,17 @@ extension AdminSite {
                 "modifiedMillis": article.map { String(Int64($0.modifiedAt.timeIntervalSince1970 * 1000)) } ?? "0",
             ])
         return htmlResponse(status: status, render("editor", view: view))
+    }
+
+    /// A byline choice under the signed-in user's own name when they have no author profile yet.
+    func ownProfileChoice(_ visitor: Visitor, form: ArticleForm) -> [[String: Any]] {
+        guard visitor.user.authorID == nil else { return [] }
+        return [
+            [
+                "id": ArticleForm.ownProfile, "checked": form.wantsOwnProfile,
+                "name": visitor.user.name + " (" + AdminStrings.text("own_profile_new", visitor.language) + ")",
+            ]
+        ]
     }
 
     /// POST /admin/articles/new and /admin/articles/{id}: validates, saves and redirects; on any
@@ -242,7 +257,6 @@ extension AdminSite {
             if input.status == .scheduled, input.publishedAt == nil { input.status = .scheduled }
             guard permissions.canSet(input.status) else { throw AdminError.notAllowed }
             if !permissions.canFlagBreaking { input.breaking = existing?.breaking }
-            if existing == nil, input.authorIDs.isEmpty, let authorID = visitor.user.authorID { input.authorIDs = [authorID] }
 
             func again(_ errors: [FieldError], status: HTTPResponse.Status) async throws -> Response {
                 try await editorPage(visitor, form: form, article: existing, errors: errors, status: status)
@@ -252,11 +266,16 @@ extension AdminSite {
                 _ = try input.validated(now: now)
                 guard problems.isEmpty else { return try await again(problems, status: .badRequest) }
                 input.tagIDs = try await store.tags(named: form.tagNames).map(\.id)
+                if form.wantsOwnProfile {
+                    input.authorIDs.append(try await store.authorProfile(forUser: visitor.user.id).id)
+                }
                 let saved = try await store.saveArticle(input)
                 try await store.discardAutosave(articleID: id, userID: visitor.user.id)
                 if id == nil { try await store.discardAutosave(articleID: nil, userID: visitor.user.id) }
                 await publicContentChanged()
-                return redirect("/admin/articles/\(saved.id)?saved=1")
+                // Another article had the slug made from this title: say which one it got instead.
+                let numbered = form.slug.trimmingCharacters(in: .whitespaces).isEmpty && saved.slug != Slug.make(from: saved.title)
+                return redirect("/admin/articles/\(saved.id)?saved=1" + (numbered ? "&numbered=1" : ""))
             } catch let error as ValidationError {
                 return try await again(problems + error.errors, status: .badRequest)
             } catch let error as ContentStoreError {
@@ -301,7 +320,10 @@ extension AdminSite {
                 body: input.body, status: .published, publishedAt: input.publishedAt ?? now, modifiedAt: now,
                 createdAt: existing?.createdAt ?? now, breaking: input.breaking, sourceCredit: input.sourceCredit,
                 primaryCategory: chosenCategories.first, categories: chosenCategories.uniqued(), tags: tags,
-                authors: input.authorIDs.compactMap { id in authors.first { $0.id == id } }, featuredImage: input.featuredImage)
+                authors: input.authorIDs.compactMap { id in authors.first { $0.id == id } }
+                    + (form.wantsOwnProfile
+                        ? [Author(id: 0, slug: Slug.make(from: visitor.user.name), name: visitor.user.name, kind: .person, bio: "", avatarURL: nil)] : []),
+                featuredImage: input.featuredImage)
             let html = try await site.previewPage(of: article)
             var headers = SecurityHeaders.html
             headers[.contentType] = "text/html; charset=utf-8"

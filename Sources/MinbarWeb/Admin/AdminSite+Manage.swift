@@ -321,6 +321,8 @@ extension AdminSite {
                         "id": user.id, "name": user.name, "email": user.email, "isSelf": user.id == visitor.user.id,
                         "roles": Role.allCases.map { ["value": $0.rawValue, "label": $0.label.text(for: language), "selected": $0 == user.role] },
                         "author": authors.first { $0.id == user.authorID }?.name ?? "—",
+                        "authorChoices": authors.map { ["id": $0.id, "name": $0.name, "selected": $0.id == user.authorID] as [String: Any] },
+                        "hasAuthor": user.authorID != nil,
                     ] as [String: Any]
                 },
                 "roles": Role.allCases.map { ["value": $0.rawValue, "label": $0.label.text(for: language), "selected": $0.rawValue == (typed?["role"] ?? "author")] },
@@ -361,6 +363,26 @@ extension AdminSite {
                 throw AdminError.badRequest(LocalizedText(ar: "لا يمكنك إزالة صلاحية المدير عن نفسك.", en: "You cannot remove your own administrator role."))
             }
             try await store.setRole(userID: id, role: role)
+            return redirect("/admin/users?done=1")
+        }
+    }
+
+    /// POST /admin/users/{id}/author: the author profile an account writes under — an existing
+    /// one, a new one in the account's name (`new`), or none.
+    func linkAuthor(_ request: Request, id: Int64) async -> Response {
+        await action(request) { visitor, form in
+            guard visitor.permissions.canManageUsers else { throw AdminError.notAllowed }
+            switch form["author_id"] {
+            case "": try await store.setAuthor(userID: id, authorID: nil)
+            case "new":
+                try await store.setAuthor(userID: id, authorID: nil)
+                _ = try await store.authorProfile(forUser: id)
+            case let value:
+                guard let authorID = Int64(value) else {
+                    throw AdminError.badRequest(LocalizedText(ar: "اختر ملف كاتب من القائمة.", en: "Choose an author profile from the list."))
+                }
+                try await store.setAuthor(userID: id, authorID: authorID)
+            }
             return redirect("/admin/users?done=1")
         }
     }

@@ -185,6 +185,10 @@ enum AdminStrings {
         "comment_blocklist": ("قائمة الحظر (كلمة أو بريد أو عنوان IP في كل سطر)", "Blocklist (a word, email or IP per line)"),
         "pending_comments": ("تعليقات بانتظار المراجعة", "Comments awaiting moderation"),
         "cancel": ("إلغاء", "Cancel"),
+        "own_profile_new": ("أنت؛ يُنشأ ملف كاتب باسمك عند الحفظ", "you; an author profile in your name is made on save"),
+        "link_author": ("ربط", "Link"),
+        "new_profile_named": ("ملف جديد باسم", "A new profile named"),
+        "author_made_on_first_article": ("يُنشأ باسمه مع أول مقال", "Made in their name with their first article"),
         "restore_explain": (
             "ستحلّ هذه النسخة محلّ عنوان المقال ومقتطفه ونصّه الحاليين:",
             "This revision will replace the article's current title, excerpt and body:"
@@ -214,6 +218,13 @@ enum AdminStrings {
         "conflict_their_changes": ("ما غيّروه (النسخة التي فتحتها مقابل نسختهم)", "What they changed (the version you opened against theirs)"),
         "conflict_their_text": ("نصّهم كاملاً", "Their full text"),
     ]
+
+    /// The notice after a save whose title's slug another article had.
+    static func numberedSlugNotice(taken: String, slug: String, language: String) -> String {
+        language == "en"
+            ? "Saved. Another article already has the slug “\(taken)”, so this one’s is “\(slug)”; change it in the Slug field if you like."
+            : "حُفظ. الرابط المختصر «\(taken)» لمقال آخر، فصار رابط هذا المقال «\(slug)»؛ غيّره من حقل الرابط المختصر إن شئت."
+    }
 
     /// The notice after a revision was restored: which one, from when, saved as which.
     static func restoredNotice(number: Int, savedAt: String, current: Int, language: String) -> String {

@@ -206,7 +206,7 @@ enum AdminTemplates {
         {{#errors.categories}}<p class="field-error">{{errors.categories}}</p>{{/errors.categories}}
         </fieldset>
         {{#form}}
-        <div class="field" id="f-tags"><label for="tags">{{t.tags}}</label><input id="tags" name="tags" value="{{tags}}" aria-describedby="h-tags" list="tag-suggestions" autocomplete="off"><datalist id="tag-suggestions"></datalist><p class="hint" id="h-tags">{{t.tags_hint}}</p>
+        <div class="field{{#errors.tags}} invalid{{/errors.tags}}" id="f-tags"><label for="tags">{{t.tags}}</label><input id="tags" name="tags" value="{{tags}}" aria-describedby="h-tags" list="tag-suggestions" autocomplete="off"><datalist id="tag-suggestions"></datalist><p class="hint" id="h-tags">{{t.tags_hint}}</p>
         {{#errors.tags}}<p class="field-error">{{errors.tags}}</p>{{/errors.tags}}</div>
         {{/form}}
         <fieldset class="field{{#errors.authors}} invalid{{/errors.authors}}" id="f-authors"><legend>{{t.authors}}</legend>
@@ -419,7 +419,8 @@ enum AdminTemplates {
     static let users = """
         {{<layout}}{{$content}}
         <table class="list"><thead><tr><th scope="col">{{t.name}}</th><th scope="col">{{t.email}}</th><th scope="col">{{t.author_profile}}</th><th scope="col">{{t.role}}</th><th scope="col">{{t.actions}}</th></tr></thead>
-        <tbody>{{#users}}<tr><td>{{name}}</td><td dir="ltr">{{email}}</td><td>{{author}}</td>
+        <tbody>{{#users}}<tr><td>{{name}}</td><td dir="ltr">{{email}}</td>
+        <td><form method="post" action="/admin/users/{{id}}/author" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><select name="author_id" aria-label="{{t.author_profile}}: {{name}}"><option value="">{{t.none}}</option>{{^hasAuthor}}<option value="new">{{t.new_profile_named}} «{{name}}»</option>{{/hasAuthor}}{{#authorChoices}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/authorChoices}}</select> <button type="submit">{{t.link_author}}</button></form></td>
         <td><form method="post" action="/admin/users/{{id}}/role" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><select name="role" aria-label="{{t.role}}">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select> <button type="submit">{{t.change_role}}</button></form></td>
         <td><form method="post" action="/admin/users/{{id}}/sessions/revoke" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.revoke_sessions}}</button></form></td></tr>{{/users}}</tbody></table>
         <h2>{{t.add_user}}</h2>
@@ -429,7 +430,7 @@ enum AdminTemplates {
         <div class="field"><label for="u-email">{{t.email}}</label><input id="u-email" name="email" type="email" dir="ltr" value="{{typed.email}}" required>{{#errors.email}}<p class="field-error">{{errors.email}}</p>{{/errors.email}}</div>
         <div class="field"><label for="u-password">{{t.password}}</label><input id="u-password" name="password" type="password" dir="ltr" autocomplete="new-password" required>{{#errors.password}}<p class="field-error">{{errors.password}}</p>{{/errors.password}}</div>
         <div class="field"><label for="u-role">{{t.role}}</label><select id="u-role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></div>
-        <div class="field"><label for="u-author">{{t.author_profile}}</label><select id="u-author" name="author_id"><option value="">{{t.none}}</option>{{#authors}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/authors}}</select></div>
+        <div class="field"><label for="u-author">{{t.author_profile}}</label><select id="u-author" name="author_id"><option value="">{{t.author_made_on_first_article}}</option>{{#authors}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/authors}}</select></div>
         <div class="buttons"><button type="submit" class="primary">{{t.add_user}}</button></div>
         </form>
         <form method="post" action="/admin/sessions/revoke"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="link">{{t.sign_out_everywhere}}</button></form>

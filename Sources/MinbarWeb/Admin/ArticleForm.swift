@@ -61,11 +61,18 @@ struct ArticleForm: Sendable {
         commentsOpen = article.commentsOpen
     }
 
-    /// An empty form for a new article by `user`.
+    /// The authors field's value for "the signed-in user, whose author profile is made on save".
+    static let ownProfile = "me"
+
+    /// An empty form for a new article by `user`: the byline is theirs, through their author
+    /// profile (made with their name on save when they have none yet).
     init(newBy user: User, commentsOpen: Bool = true) {
         self.commentsOpen = commentsOpen
-        authorIDs = user.authorID.map { [String($0)] } ?? []
+        authorIDs = [user.authorID.map { String($0) } ?? Self.ownProfile]
     }
+
+    /// Whether the editor chose a byline under their own name that has no profile yet.
+    var wantsOwnProfile: Bool { authorIDs.contains(Self.ownProfile) }
 
     /// The form as submitted.
     init(form: FormData, id: Int64?) {
@@ -127,11 +134,30 @@ struct ArticleForm: Sendable {
                 FieldError(field: field, message: LocalizedText(ar: "القيمة «\(text)» ليست رقماً صحيحاً.", en: "“\(text)” is not a valid id.")))
             return nil
         }
+        // Tags are created on save by name: each name is checked here, beside the tags field.
+        for name in tagNames {
+            do {
+                _ = try TermValidation.nameAndSlug(name: name, slug: "")
+            } catch {
+                let short = name.count > 40 ? String(name.prefix(40)) + "…" : name
+                let tooLong = name.count > TermValidation.maximumNameLength
+                problems.append(
+                    FieldError(
+                        field: "tags",
+                        message: tooLong
+                            ? LocalizedText(
+                                ar: "الوسم «\(short)» أطول من \(TermValidation.maximumNameLength) حرف؛ اختصره أو افصل بين الوسوم بفاصلة.",
+                                en: "The tag “\(short)” is longer than \(TermValidation.maximumNameLength) characters; shorten it, or separate tags with commas.")
+                            : LocalizedText(
+                                ar: "الوسم «\(short)» بلا حروف أو أرقام؛ احذفه أو صحّحه.",
+                                en: "The tag “\(short)” has no letters or digits; remove or correct it.")))
+            }
+        }
         let published = date(publishedAt, field: "published_at")
         let until = date(breakingUntil, field: "breaking_until")
         let primary = number(primaryCategoryID, field: "categories")
         let extra = categoryIDs.compactMap { number($0, field: "categories") }
-        let authors = authorIDs.compactMap { number($0, field: "authors") }
+        let authors = authorIDs.filter { $0 != Self.ownProfile }.compactMap { number($0, field: "authors") }
         let image: FeaturedImage? =
             imageURL.isEmpty && imageAlt.isEmpty && imageCaption.isEmpty
             ? nil : FeaturedImage(url: imageURL, alt: imageAlt.trimmingCharacters(in: .whitespaces), caption: imageCaption.trimmingCharacters(in: .whitespaces))

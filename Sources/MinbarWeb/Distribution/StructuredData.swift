@@ -12,6 +12,8 @@ enum StructuredData {
         publisher: String, publisherURL: String, logoURL: String, section: String?, keywords: [String], imageURL: String?,
         language: String
     ) -> JSONValue {
+        // An article without a byline is the publisher's own: never an empty author list.
+        let authors = authors.isEmpty ? [Person(name: publisher, url: publisherURL, isOrganization: true)] : authors
         var members: [(String, JSONValue)] = [
             ("@type", .string("NewsArticle")),
             ("@id", .string(url + "#article")),

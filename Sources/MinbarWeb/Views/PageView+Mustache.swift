@@ -165,6 +165,7 @@ extension ArticleView: MustacheParent {
         case "section": self.section
         case "breaking": self.breaking
         case "authors": self.authors
+        case "hasAuthors": self.hasAuthors
         case "date": self.date
         case "image": self.image
         case "bodyHTML": self.bodyHTML

@@ -153,6 +153,8 @@ struct ArticleView: Sendable {
     var section: LinkView?
     var breaking: Bool
     var authors: [BylineAuthor]
+    /// Whether the article has a byline (an article without an author shows none).
+    var hasAuthors: Bool { !authors.isEmpty }
     var date: DateView
     var image: ImageView?
     var bodyHTML: String
