@@ -72,7 +72,8 @@ struct Serve: AsyncParsableCommand {
             var line = "Minbar is serving http://\(host):\(port)/ (data: \(dataOptions.data), theme: \(themeDirectory))\n"
             if (try? await store.users().isEmpty) == true {
                 line += "No admin account yet. Create the first one, then sign in at /admin/:\n"
-                line += "  minbar user add --data \(dataOptions.data) --email you@example.com --name NAME --role administrator --password-stdin\n"
+                line += "  echo 'a long passphrase' | \(Self.invocation) user add --data \(dataOptions.data) --email you@example.com --name NAME"
+                    + " --role administrator --password-stdin\n"
             }
             FileHandle.standardOutput.write(Data(line.utf8))
             // The search vocabulary is read once, in the background, before readers ask.
@@ -85,6 +86,21 @@ struct Serve: AsyncParsableCommand {
             }
         }
         try await app.runService()
+    }
+
+    /// How to run this same program again from the shell it was started in: `swift run minbar`
+    /// when it was built in a checkout (`scripts/run`), which puts nothing on PATH; else the
+    /// name or path it was started by.
+    static var invocation: String {
+        let path = CommandLine.arguments.first ?? "minbar"
+        if path.contains("/.build/") { return "swift run minbar" }
+        if !path.contains("/") { return path }
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        let name = (path as NSString).lastPathComponent
+        let onPath = directories.contains { directory in
+            (directory + "/" + name as NSString).resolvingSymlinksInPath == (path as NSString).resolvingSymlinksInPath
+        }
+        return onPath ? name : path
     }
 }
 

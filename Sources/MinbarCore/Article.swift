@@ -139,4 +139,23 @@ public struct FeaturedImage: Sendable, Hashable, Codable {
         self.alt = alt
         self.caption = caption
     }
+
+    /// Where the site's own media are served from.
+    public static let mediaPathPrefix = "/media/"
+
+    /// Whether an image address may be shown on the site: `https://` with a host (the pages'
+    /// Content-Security-Policy blocks `http:` images, and `javascript:`, `data:` or `ftp:` are
+    /// never an image to show), or a path under the site's own `/media/`.
+    public static func isAcceptedURL(_ url: String) -> Bool {
+        guard !url.isEmpty, !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0 == "\\" }) else {
+            return false
+        }
+        if url.hasPrefix(mediaPathPrefix) {
+            return !url.contains("/../") && !url.hasSuffix("/..") && !url.contains("//")
+        }
+        guard let components = URLComponents(string: url), components.scheme?.lowercased() == "https",
+            let host = components.host, !host.isEmpty, components.user == nil, components.password == nil
+        else { return false }
+        return url.lowercased().hasPrefix("https://")
+    }
 }

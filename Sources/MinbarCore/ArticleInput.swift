@@ -114,8 +114,17 @@ public struct ArticleInput: Sendable, Hashable {
                 "breaking_until", ar: "نهاية الخبر العاجل يجب أن تكون بعد موعد النشر.",
                 en: "The end of the breaking flag must come after the publication time.")
         }
-        if let image = featuredImage, image.url.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.add("featured_image_url", ar: "أدخل رابط الصورة أو احذفها.", en: "Enter the image URL or remove the image.")
+        if let image = featuredImage {
+            let url = image.url.trimmingCharacters(in: .whitespaces)
+            input.featuredImage?.url = url
+            if url.isEmpty {
+                problems.add("featured_image_url", ar: "أدخل رابط الصورة أو احذفها.", en: "Enter the image URL or remove the image.")
+            } else if !FeaturedImage.isAcceptedURL(url) {
+                problems.add(
+                    "featured_image_url",
+                    ar: "رابط الصورة يجب أن يبدأ بـ https:// (أو أن يكون من وسائط الموقع: /media/…)؛ الروابط بـ http: وjavascript: وftp: والمسارات النسبية لا تُقبل.",
+                    en: "The image address must start with https:// (or be one of the site's own media, /media/…); http:, javascript:, ftp: and relative paths are not accepted.")
+            }
         }
         try problems.throwIfAny()
         return input

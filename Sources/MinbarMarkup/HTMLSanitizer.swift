@@ -101,7 +101,11 @@ public enum HTMLSanitizer {
             if name == "a", attributes.contains(where: { $0.0 == "href" }) {
                 attributes.append(("rel", "noopener"))
             }
-            if name == "img", !attributes.contains(where: { $0.0 == "src" }) { return }
+            // An image is kept only when the page can show it: an https address or the site's own
+            // media. `<img src="x">` (left once its onerror is gone) would show as a broken image.
+            if name == "img" {
+                guard let source = attributes.first(where: { $0.0 == "src" })?.1, FeaturedImage.isAcceptedURL(source) else { return }
+            }
             output += "<" + name
             for (key, value) in attributes {
                 output += " " + key + "=\"" + HTMLText.escape(value) + "\""

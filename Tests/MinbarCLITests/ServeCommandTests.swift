@@ -20,6 +20,12 @@ import FoundationNetworking
 
     /// Starts `minbar` with arguments and waits for the line announcing its address.
     func start(_ arguments: [String]) throws -> (Process, Pipe, String) {
+        let (process, pipe, address, _) = try startReading(arguments)
+        return (process, pipe, address)
+    }
+
+    /// Starts `minbar` and returns, with its address, everything it printed up to then.
+    func startReading(_ arguments: [String]) throws -> (Process, Pipe, String, String) {
         let binary = try #require(Self.executable, "build the minbar executable first (swift build)")
         let process = Process()
         process.executableURL = binary
@@ -37,7 +43,7 @@ import FoundationNetworking
             text += String(decoding: data, as: UTF8.self)
             if let range = text.range(of: "serving http://") {
                 let address = text[range.upperBound...].prefix { $0 != "/" && $0 != " " }
-                return (process, output, "http://" + address)
+                return (process, output, "http://" + address, text)
             }
         }
         process.terminate()
@@ -68,6 +74,16 @@ import FoundationNetworking
         while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!process.isRunning, "still running 15 s after SIGTERM")
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    }
+
+    /// A new site says how to make its first account in a form that works where it was started:
+    /// `scripts/run` builds in the checkout and puts no `minbar` on PATH.
+    @Test func aNewSitePrintsAFirstAccountCommandThatWorksFromTheCheckout() async throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-cli-\(UUID().uuidString)").path
+        let (process, _, _, text) = try startReading(["serve", "--data", data, "--demo", "--port", "0"])
+        defer { process.terminate() }
+        #expect(text.contains("No admin account yet"))
+        #expect(text.contains("| swift run minbar user add --data \(data) --email"), "\(text)")
     }
 
     @Test func refusesABadPortWithAMessage() throws {

@@ -14,7 +14,8 @@ import Testing
         for forbidden in ["script", "onerror", "onclick", "javascript", "iframe", "<style", "svg", "onload", "<form", "type=\"text\""] {
             #expect(!clean.lowercased().contains(forbidden), "\(forbidden) survived: \(clean)")
         }
-        #expect(clean.contains("<p>نص <img src=\"x\"></p>"))
+        // The image whose handler was stripped has no source a page can show: it is dropped too.
+        #expect(clean.contains("<p>نص </p>"))
         #expect(clean.contains(">رابط</a>"))
     }
 
@@ -26,7 +27,18 @@ import Testing
 
     @Test func brokenMarkupIsRepairedAndTextEscaped() {
         #expect(HTMLSanitizer.sanitize("<p>أ < ب & ج<b>غامق") == "<p>أ &lt; ب &amp; ج<b>غامق</b></p>")
-        #expect(HTMLSanitizer.sanitize("<img src=\"a.jpg\" alt='\"x\"'>") == "<img src=\"a.jpg\" alt=\"&quot;x&quot;\">")
+        #expect(
+            HTMLSanitizer.sanitize("<img src=\"https://cdn.example/a.jpg\" alt='\"x\"'>")
+                == "<img src=\"https://cdn.example/a.jpg\" alt=\"&quot;x&quot;\">")
+    }
+
+    /// Images a page cannot show (no address, a relative or insecure one, another scheme) are
+    /// dropped rather than left broken; https and the site's own media stay.
+    @Test func onlyImagesAPageCanShowAreKept() {
+        for bad in ["x", "a.jpg", "http://cdn.example/a.jpg", "data:image/png;base64,AAAA", "javascript:alert(1)", "//cdn.example/a.jpg", ""] {
+            #expect(HTMLSanitizer.sanitize("<p>أ<img src=\"\(bad)\" alt=\"ب\"></p>") == "<p>أ</p>", "\(bad)")
+        }
+        #expect(HTMLSanitizer.sanitize("<p><img src=\"/media/2026/12/a.webp\" alt=\"ب\"></p>") == "<p><img src=\"/media/2026/12/a.webp\" alt=\"ب\"></p>")
     }
 
     @Test func markdownRendersWithTablesAndRawHTMLIsSanitized() {

@@ -70,11 +70,18 @@ import Testing
     @Test func refusesATakenSlugAndWritesNothing() async throws {
         let (store, _) = try temporaryStore(now: { now })
         let room = try await Newsroom.make(in: store)
-        _ = try await publish(store, "خبر", hoursAgo: 1, category: room.gulf)
+        let first = try await publish(store, "خبر", hoursAgo: 1, category: room.gulf)
+        // A typed slug that is taken is refused…
         await #expect(throws: ContentStoreError.slugTaken("خبر")) {
-            try await publish(store, "خبر", hoursAgo: 2, category: room.economy)
+            try await store.saveArticle(
+                ArticleInput(title: "خبر آخر", slug: first.slug, body: ArticleBody(html: "<p>x</p>"), status: .published, primaryCategoryID: room.economy.id))
         }
         #expect(try await store.articleCounts()[.published] == 1)
+        // …one made from the same title is numbered, as WordPress does, and not an old slug either.
+        #expect(try await publish(store, "خبر", hoursAgo: 2, category: room.economy).slug == "خبر-2")
+        try await store.saveArticle(
+            ArticleInput(id: first.id, title: "خبر", slug: "خبر-معدل", body: ArticleBody(html: "<p>خبر</p>"), status: .published, primaryCategoryID: room.gulf.id))
+        #expect(try await publish(store, "خبر", hoursAgo: 3, category: room.economy).slug == "خبر-3", "خبر is the first article's former slug")
         await #expect(throws: ContentStoreError.slugTaken("النفط")) { try await store.saveTag(TagInput(name: "النفط")) }
     }
 

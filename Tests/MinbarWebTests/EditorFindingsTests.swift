@@ -113,4 +113,24 @@ import Testing
             #expect(symbols.fieldError("slug")?.contains("اكتب الرابط المختصر بنفسك") == true)
         }
     }
+
+    /// Only addresses the page can show are accepted as a featured image.
+    @Test func featuredImagesAreHTTPSOrTheSitesOwnMedia() async throws {
+        let harness = try await AdminHarness.make()
+        try await harness.app.test(.router) { client in
+            let editor = try await client.signIn(as: .editor)
+            for bad in ["javascript:alert(1)", "ftp://files.example/a.jpg", "images/a.jpg", "http://news.example/a.jpg", "https://", "//evil.example/a.jpg", "data:image/png;base64,AAAA"] {
+                let page = try await client.post(
+                    "/admin/articles/new", as: editor, Self.fields("صورة", [("image_url", bad), ("image_alt", "وصف"), ("do", "draft")]))
+                #expect(page.status == .badRequest, "\(bad)")
+                #expect(page.fieldError("featured_image_url")?.contains("https://") == true, "\(bad): \(page.fieldError("featured_image_url") ?? "")")
+                #expect(page.body.contains("value=\"\(HTMLText.escape(bad))\""), "the address stays typed")
+            }
+            for good in ["https://images.news.example/2026/12/a.jpg", "/media/2026/12/a-300.webp"] {
+                let page = try await client.post(
+                    "/admin/articles/new", as: editor, Self.fields("صورة", [("image_url", good), ("image_alt", "وصف"), ("do", "draft")]))
+                #expect(page.savedArticleID != nil, "\(good)")
+            }
+        }
+    }
 }
