@@ -115,9 +115,13 @@ public struct ArticleBody: Sendable, Hashable {
 /// The breaking-news flag, with an optional time after which it turns itself off.
 public struct BreakingNews: Sendable, Hashable, Codable {
     public var until: Date?
+    /// When the flag was set (the store keeps it while the flag stays on): the ticker shows the
+    /// newest first. Nil in an input; the store fills it.
+    public var since: Date?
 
-    public init(until: Date? = nil) {
+    public init(until: Date? = nil, since: Date? = nil) {
         self.until = until
+        self.since = since
     }
 
     /// Whether the flag still shows at `now`.

@@ -99,6 +99,8 @@ public struct ArticleQuery: Sendable, Hashable {
     public var ownerID: Int64?
     /// Newest change first instead of newest publication first (admin list).
     public var newestChangeFirst: Bool = false
+    /// Newest breaking flag first (the ticker): a story flagged a minute ago leads.
+    public var newestBreakingFirst: Bool = false
     public var offset: Int = 0
     public var limit: Int = 10
     /// Leave the body out (lists and cards never show it).

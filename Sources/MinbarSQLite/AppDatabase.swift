@@ -299,6 +299,12 @@ public struct AppDatabase: Sendable {
                 }
             }
         }
+        migrator.registerMigration("v16-breaking-since") { db in
+            // When a breaking flag was set, so the ticker shows the newest flag first; flags set
+            // before this version count from the article's last change.
+            try db.alter(table: "article") { t in t.add(column: "breaking_since", .datetime) }
+            try db.execute(sql: "UPDATE article SET breaking_since = modified_at WHERE breaking")
+        }
         return migrator
     }
 

@@ -10,7 +10,7 @@ extension SQLiteContentStore {
     /// An article's columns but its body (read by name, so their order does not matter).
     private static let bodilessColumns = """
         a.id, a.slug, a.title, a.excerpt, a.body_format, a.status, a.published_at,
-        a.modified_at, a.created_at, a.breaking, a.breaking_until, a.source_credit, a.primary_category_id,
+        a.modified_at, a.created_at, a.breaking, a.breaking_until, a.breaking_since, a.source_credit, a.primary_category_id,
         a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id, a.comments_open,
         \(commentCountColumn)
         """
@@ -106,7 +106,10 @@ extension SQLiteContentStore {
             }
             guard total > query.offset, query.limit > 0 else { return ArticlePage(articles: [], total: query.countsTotal ? total : 0) }
             let columns = query.withoutBody ? Self.summaryColumns : Self.fullColumns
-            let order = query.newestChangeFirst ? "a.modified_at DESC, a.id DESC" : "a.published_at DESC, a.id DESC"
+            let order =
+                query.newestBreakingFirst
+                ? "COALESCE(a.breaking_since, a.published_at) DESC, a.id DESC"
+                : query.newestChangeFirst ? "a.modified_at DESC, a.id DESC" : "a.published_at DESC, a.id DESC"
             let articles = try Self.fetchArticles(
                 db,
                 sql: "SELECT \(columns) FROM article a WHERE \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
@@ -251,13 +254,13 @@ extension SQLiteContentStore {
             let columns = [
                 "slug", "title", "excerpt", "body_html", "body_source", "body_format", "status", "published_at", "modified_at",
                 "breaking", "breaking_until", "source_credit", "primary_category_id", "featured_image_url", "featured_image_alt",
-                "featured_image_caption", "comments_open",
+                "featured_image_caption", "comments_open", "breaking_since",
             ]
             var arguments: StatementArguments = [
                 input.slug, input.title, input.excerpt, input.body.html, input.body.source, input.body.format.rawValue,
                 input.status.rawValue, input.publishedAt, now, input.breaking != nil, input.breaking?.until, input.sourceCredit,
                 input.primaryCategoryID, input.featuredImage?.url, input.featuredImage?.alt ?? "", input.featuredImage?.caption ?? "",
-                input.commentsOpen,
+                input.commentsOpen, try Self.breakingSince(db, input, now: now),
             ]
             let id: Int64
             if let existing = input.id {
@@ -294,6 +297,20 @@ extension SQLiteContentStore {
             try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))
             return id
         }
+    }
+
+    /// When the article's breaking flag was set: kept while it stays on, now when it is set
+    /// again (or set after it had run out), nil without a flag.
+    static func breakingSince(_ db: Database, _ input: ArticleInput, now: Date) throws -> Date? {
+        guard input.breaking != nil else { return nil }
+        if let id = input.id,
+            let row = try db.fetchRow(sql: "SELECT breaking, breaking_until, breaking_since FROM article WHERE id = ?", arguments: [id]),
+            row["breaking"] as Bool, let since = StoredDate.read(row, 2)
+        {
+            let until = StoredDate.read(row, 1)
+            if until.map({ $0 > now }) ?? true { return since }
+        }
+        return now
     }
 
     /// `slug`, or the first of `slug-2`, `slug-3`… that no other article has now or had before
@@ -443,7 +460,8 @@ extension SQLiteContentStore {
                 status: ArticleStatus(rawValue: row[c["status"]]) ?? .draft,
                 publishedAt: StoredDate.read(row, c["published_at"]), modifiedAt: StoredDate.read(row, c["modified_at"]) ?? row[c["modified_at"]],
                 createdAt: StoredDate.read(row, c["created_at"]) ?? row[c["created_at"]],
-                breaking: isBreaking ? BreakingNews(until: StoredDate.read(row, c["breaking_until"])) : nil,
+                breaking: isBreaking
+                    ? BreakingNews(until: StoredDate.read(row, c["breaking_until"]), since: StoredDate.read(row, c["breaking_since"])) : nil,
                 sourceCredit: row[c["source_credit"]],
                 primaryCategory: primaryID.flatMap { categoriesByID[$0] },
                 categories: categoryLinks[id] ?? [],

@@ -396,6 +396,34 @@ import Testing
         }
     }
 
+    /// The ticker leads with the story flagged last, whenever it was published.
+    @Test func theTickerShowsTheNewestFlagFirst() async throws {
+        let harness = try await AdminHarness.make()
+        let clock = harness.test.clock
+        var query = ArticleQuery.published(at: clock.now)
+        query.limit = 40
+        let calm = try await harness.store.articles(matching: query).articles.filter { !$0.isBreaking(at: clock.now) }
+        // The oldest of three calm stories is flagged last.
+        let stories = Array(calm.sorted { $0.publishedAt! > $1.publishedAt! }.prefix(3))
+        try await harness.app.test(.router) { client in
+            let editor = try await client.signIn(as: .editor)
+            for story in stories {
+                clock.advance(by: 60)
+                _ = try await client.post("/admin/articles/\(story.id)/breaking", as: editor, [])
+            }
+            let ticker = try #require(try await client.page("/").body.between("<ul class=\"ticker-items\">", "</ul>"))
+            let positions = stories.map { ticker.range(of: HTMLText.escape($0.title))!.lowerBound }
+            #expect(positions[2] < positions[1] && positions[1] < positions[0], "newest flag first")
+            // Saving a flagged story again keeps its place; unflagging and flagging moves it to the front.
+            let first = stories[0]
+            clock.advance(by: 60)
+            _ = try await client.post("/admin/articles/\(first.id)/breaking", as: editor, [])
+            _ = try await client.post("/admin/articles/\(first.id)/breaking", as: editor, [])
+            let again = try #require(try await client.page("/").body.between("<ul class=\"ticker-items\">", "</ul>"))
+            #expect(again.range(of: HTMLText.escape(first.title))!.lowerBound < again.range(of: HTMLText.escape(stories[2].title))!.lowerBound)
+        }
+    }
+
     @Test func scriptsInTitlesAndBodiesNeverReachAPageAsCode() async throws {
         let harness = try await AdminHarness.make()
         try await harness.app.test(.router) { client in

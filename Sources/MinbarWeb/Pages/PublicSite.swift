@@ -346,6 +346,7 @@ public final class PublicSite: Sendable {
         let now = builder.now
         var breakingQuery = ArticleQuery.published(at: now)
         breakingQuery.breakingAt = now
+        breakingQuery.newestBreakingFirst = true
         breakingQuery.limit = 8
         breakingQuery.countsTotal = false
         let breaking = try await store.articles(matching: breakingQuery).articles

@@ -50,6 +50,29 @@
       }, 150);
     });
   }
+  // Breaking ticker: one headline at a time, the newest first; previous/next, and every 6 s by
+  // itself unless the reader prefers reduced motion or is pointing at or focused in it.
+  var ticker = document.querySelector(".ticker");
+  if (ticker) {
+    var items = ticker.querySelectorAll(".ticker-items li"), controls = ticker.querySelector(".ticker-controls");
+    if (items.length > 1 && controls) {
+      var shown = 0, paused = false;
+      var show = function (index) {
+        items[shown].classList.remove("current");
+        shown = (index + items.length) % items.length;
+        items[shown].classList.add("current");
+      };
+      ticker.classList.add("ready");
+      controls.hidden = false;
+      show(0);
+      ticker.querySelector(".ticker-prev").addEventListener("click", function () { show(shown - 1); });
+      ticker.querySelector(".ticker-next").addEventListener("click", function () { show(shown + 1); });
+      ["pointerenter", "focusin"].forEach(function (e) { ticker.addEventListener(e, function () { paused = true; }); });
+      ["pointerleave", "focusout"].forEach(function (e) { ticker.addEventListener(e, function () { paused = false; }); });
+      var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      if (!still) setInterval(function () { if (!paused && !document.hidden) show(shown + 1); }, 6000);
+    }
+  }
   var toTop = document.querySelector(".to-top");
   if (toTop) {
     var update = function () { toTop.classList.toggle("visible", window.scrollY > 600); };
