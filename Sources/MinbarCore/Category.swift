@@ -40,6 +40,24 @@ extension Array where Element == Category {
         filter { $0.parentID == nil }.sorted { ($0.position, $0.name) < ($1.position, $1.name) }
     }
 
+    /// Every category with its depth (0 for top level), each followed by its children, in menu
+    /// order: what a section picker lists.
+    public var tree: [(category: Category, depth: Int)] {
+        var result: [(Category, Int)] = []
+        var placed = Set<Int64>()
+        func add(_ category: Category, depth: Int) {
+            guard placed.insert(category.id).inserted else { return }
+            result.append((category, depth))
+            for child in filter({ $0.parentID == category.id }).sorted(by: { ($0.position, $0.name) < ($1.position, $1.name) }) {
+                add(child, depth: depth + 1)
+            }
+        }
+        for category in topLevel { add(category, depth: 0) }
+        // A category whose parent is missing still shows.
+        for category in self where !placed.contains(category.id) { add(category, depth: 0) }
+        return result
+    }
+
     /// A category followed by its ancestors up to the top level.
     public func ancestry(of category: Category) -> [Category] {
         var chain = [category]

@@ -96,6 +96,9 @@ struct Commenter {
             let mine = try await reader.view(client, setup.path)
             #expect(mine.body.contains("أول تعليق لي هنا"))
             #expect(mine.body.contains("تعليقك بانتظار المراجعة"))
+            // Above the poster's own comment, not "no comments yet".
+            #expect(!mine.body.contains("لا توجد تعليقات بعد"))
+            #expect(mine.body.contains("<h2 id=\"comments-heading\" class=\"section-heading\">تعليقك</h2>"))
             #expect(mine.headers[.cacheControl] == "private, no-store")
             let others = try await client.page(setup.path)
             #expect(!others.body.contains("أول تعليق لي هنا"))

@@ -134,3 +134,16 @@ import Testing
         }
     }
 }
+
+/// Counts written as Arabic counts them: the noun follows the last two digits.
+@Suite struct ArabicCountTests {
+    @Test func commentCountsTakeTheRightNounForm() async throws {
+        let test = try await TestSite.demo()
+        let builder = test.site.pageBuilder(try await test.site.snapshot(at: test.clock.now), now: test.clock.now)
+        let expected: [Int: String] = [
+            1: "تعليق واحد", 2: "تعليقان", 3: "3 تعليقات", 10: "10 تعليقات", 11: "11 تعليقاً", 99: "99 تعليقاً", 100: "100 تعليق",
+            102: "102 تعليق", 103: "103 تعليقات", 111: "111 تعليقاً", 1000: "1000 تعليق",
+        ]
+        for (count, text) in expected { #expect(builder.commentCountLabel(count) == text, "\(count)") }
+    }
+}

@@ -103,6 +103,10 @@ import Testing
             let filtered = try await client.page("/?s=\(Self.query("المياه"))&category=\(Self.query("الخليج"))")
             #expect(filtered.body.occurrences(of: "<article class=\"card") < page.body.occurrences(of: "<article class=\"card"))
             #expect(filtered.body.contains("<option value=\"الشرق-الأوسط\">"))
+            // Sub-sections are offered too, under their parent, and the chosen one stays selected.
+            #expect(filtered.body.contains("<option value=\"الخليج\" selected>— الخليج</option>"), "\(filtered.body.between("<select", "</select>") ?? "")")
+            let unfiltered = try #require(page.body.between("<select", "</select>"))
+            #expect(unfiltered.range(of: "الشرق-الأوسط")!.lowerBound < unfiltered.range(of: "— الخليج")!.lowerBound)
             #expect(try await client.page("/?s=x&category=\(Self.query("لا-يوجد"))").status == .notFound)
             let empty = try await client.page("/?s=")
             #expect(empty.status == .ok && empty.body.contains("اكتب كلمة أو اسماً"))

@@ -71,8 +71,13 @@ extension PublicSite {
                 status: builder.string("page_of").replacingOccurrences(of: "{page}", with: builder.number(page))
                     .replacingOccurrences(of: "{pages}", with: builder.number(totalPages)))
         }
+        // Only the poster's own comments awaiting moderation: "no comments yet" above them would be wrong.
+        let pendingOwn = all.count - approved
+        let countText =
+            approved == 0 && pendingOwn > 0
+            ? builder.string(pendingOwn == 1 ? "your_comment" : "your_comments") : builder.commentCountLabel(approved)
         return CommentsView(
-            articleID: String(article.id), countText: builder.commentCountLabel(approved), hasComments: !shown.isEmpty,
+            articleID: String(article.id), countText: countText, hasComments: !shown.isEmpty,
             threads: shown.map { view($0, depth: 1) }, pagination: pagination, open: open,
             closedText: builder.string("comments_closed"), tokenURL: "/comments/token?article=\(article.id)",
             feedURL: articlePath + "feed/")

@@ -77,7 +77,9 @@ struct PageBuilder: Sendable {
             assets: AssetsView(css: theme.assetURL("style.css"), js: theme.assetURL("site.js"), icon: theme.assetURL("favicon.svg")),
             documentTitle: documentTitle, description: description, canonicalURL: absolute(canonicalPath), meta: meta, prevURL: nil,
             nextURL: nil,
-            nav: nav, menu: menu, bodyClass: bodyClass, copyrightYear: number(formatter.day(of: now).year),
+            // Prefixed so that a page kind never shares a name with a theme's element class: the
+            // body of an article page once matched `.article` and squeezed header and footer.
+            nav: nav, menu: menu, bodyClass: bodyClass.split(separator: " ").map { "page-" + $0 }.joined(separator: " "), copyrightYear: number(formatter.day(of: now).year),
             headCode: settings.headCode.isEmpty ? nil : settings.headCode,
             footerCode: settings.footerCode.isEmpty ? nil : settings.footerCode)
     }
@@ -124,12 +126,18 @@ struct PageBuilder: Sendable {
     /// "تعليق واحد", "٣ تعليقات", "١١ تعليقاً" in the site's digits.
     func commentCountLabel(_ count: Int) -> String {
         if settings.language == "en" { return count == 1 ? "1 comment" : "\(number(count)) comments" }
+        // The counted noun follows the last two digits: 3–10 plural, 11–99 accusative
+        // singular, a round hundred (100, 101, 102…) genitive singular.
         switch count {
         case 0: return string("no_comments")
         case 1: return "تعليق واحد"
         case 2: return "تعليقان"
-        case 3...10: return "\(number(count)) تعليقات"
-        default: return "\(number(count)) تعليقاً"
+        default:
+            switch count % 100 {
+            case 3...10: return "\(number(count)) تعليقات"
+            case 11...99: return "\(number(count)) تعليقاً"
+            default: return "\(number(count)) تعليق"
+            }
         }
     }
 

@@ -11,7 +11,12 @@ extension PublicSite {
         var view = builder.frame(
             title: query.isEmpty ? builder.string("search") : builder.string("search_results_for").replacingOccurrences(of: "{query}", with: query),
             canonicalPath: route.path(encoded: true), description: nil, bodyClass: "search")
-        let options = builder.categories.topLevel.map { CategoryOption(slug: $0.slug, name: $0.name, selected: $0.id == section?.id) }
+        // Every section, sub-sections under their parent (a search in a parent covers them too).
+        let options = builder.categories.tree.map { entry in
+            CategoryOption(
+                slug: entry.category.slug, name: String(repeating: "— ", count: entry.depth) + entry.category.name,
+                selected: entry.category.id == section?.id)
+        }
         guard !query.isEmpty else {
             view.search = SearchView(
                 query: "", message: builder.string("search_prompt"), countText: nil, articles: [], pagination: nil, suggestion: nil,
