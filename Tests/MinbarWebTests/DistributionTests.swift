@@ -56,6 +56,15 @@ import Testing
             #expect(try await client.page("/feed/", headers: [.ifNoneMatch: "garbage"]).status == .ok)
             #expect(try await client.page("/feed/?paged=2").status == .ok)
             #expect(try await client.page("/feed/?paged=99").status == .notFound)
+            // Each page points to the next (older) one while there is one, so readers can page back.
+            let json = try JSONSerialization.jsonObject(with: Data(try await client.page("/feed.json").body.utf8)) as? [String: Any]
+            let next = try #require(json?["next_url"] as? String)
+            #expect(next.hasSuffix("/feed.json?paged=2"), "\(next)")
+            let second = try JSONSerialization.jsonObject(with: Data(try await client.page("/feed.json?paged=2").body.utf8)) as? [String: Any]
+            #expect((second?["items"] as? [Any])?.isEmpty == false)
+            #expect(second?["next_url"] == nil, "the demo's 38 articles fit two pages of 20")
+            #expect(feed.body.contains("rel=\"next\""))
+            #expect(try await client.page("/feed/atom/").body.contains("<link rel=\"next\" type=\"application/atom+xml\""))
             #expect(try await client.page("/category/لا-يوجد/feed/").status == .notFound)
             #expect(try await client.page("/tag/لا-يوجد/feed.json").status == .notFound)
             #expect(try await client.page("/category/الاقتصاد/feed/atom/").status == .ok)

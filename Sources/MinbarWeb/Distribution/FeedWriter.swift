@@ -13,6 +13,9 @@ struct FeedWriter {
         /// The feed's own address.
         var feedURL: String
         var updated: Date
+        /// The next (older) page of the feed, when there is one: JSON Feed's `next_url`, and
+        /// RFC 5005's `rel="next"` link in RSS and Atom.
+        var nextURL: String?
     }
 
     /// One article as a feed item, with absolute URLs.
@@ -50,7 +53,7 @@ struct FeedWriter {
             <title>\(XMLText.escape(channel.title))</title>
             <link>\(XMLText.escape(channel.pageURL))</link>
             <atom:link href="\(XMLText.escape(channel.feedURL))" rel="self" type="application/rss+xml"/>
-            <description>\(XMLText.escape(channel.description))</description>
+            \(channel.nextURL.map { "<atom:link href=\"\(XMLText.escape($0))\" rel=\"next\" type=\"application/rss+xml\"/>\n" } ?? "")            <description>\(XMLText.escape(channel.description))</description>
             <language>\(XMLText.escape(channel.language))</language>
             <lastBuildDate>\(dates.rfc822(channel.updated))</lastBuildDate>
             <generator>Minbar</generator>
@@ -77,7 +80,7 @@ struct FeedWriter {
             <subtitle>\(XMLText.escape(channel.description))</subtitle>
             <link rel="alternate" type="text/html" href="\(XMLText.escape(channel.pageURL))"/>
             <link rel="self" type="application/atom+xml" href="\(XMLText.escape(channel.feedURL))"/>
-            <id>\(XMLText.escape(channel.feedURL))</id>
+            \(channel.nextURL.map { "<link rel=\"next\" type=\"application/atom+xml\" href=\"\(XMLText.escape($0))\"/>\n" } ?? "")            <id>\(XMLText.escape(channel.feedURL))</id>
             <updated>\(dates.rfc3339(channel.updated))</updated>
             <generator>Minbar</generator>
 
@@ -100,7 +103,7 @@ struct FeedWriter {
     }
 
     func json(_ channel: Channel, _ items: [Item]) -> String {
-        let feed: [String: Any] = [
+        var feed: [String: Any] = [
             "version": "https://jsonfeed.org/version/1.1",
             "title": channel.title,
             "description": channel.description,
@@ -118,6 +121,7 @@ struct FeedWriter {
                 return entry
             },
         ]
+        if let next = channel.nextURL { feed["next_url"] = next }
         let data = (try? JSONSerialization.data(withJSONObject: feed, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

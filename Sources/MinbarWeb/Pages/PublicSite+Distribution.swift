@@ -97,7 +97,9 @@ extension PublicSite {
         let channel = FeedWriter.Channel(
             title: title, description: description, language: settings.language,
             pageURL: builder.absolute(page.path(encoded: true)), feedURL: builder.absolute(SiteRoute.feed(scope, format, page: number).path(encoded: true)),
-            updated: updated ?? builder.now)
+            updated: updated ?? builder.now,
+            nextURL: query.offset + articles.count < result.total
+                ? builder.absolute(SiteRoute.feed(scope, format, page: number + 1).path(encoded: true)) : nil)
         return (FeedWriter(dates: dates).write(format, channel: channel, items: items), updated)
     }
 
