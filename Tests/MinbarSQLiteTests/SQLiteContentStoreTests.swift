@@ -46,7 +46,7 @@ import Testing
         #expect(loaded.tags.map(\.name) == ["المياه", "النفط"])
         #expect(loaded.authors.map(\.id) == [room.centre.id, room.salma.id])
         #expect(loaded.body.source == "نص" && loaded.body.format == .markdown)
-        #expect(loaded.breaking == BreakingNews(until: nil))
+        #expect(loaded.breaking?.until == nil && loaded.breaking?.since == now, "flagged without an end, since it was saved")
         #expect(loaded.sourceCredit == "وكالات")
         #expect(loaded.featuredImage == FeaturedImage(url: "/media/a.jpg", alt: "صورة", caption: "تعليق"))
         #expect(try await store.article(id: saved.id) == saved)

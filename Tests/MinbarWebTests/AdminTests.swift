@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import MinbarArabic
 import MinbarCore
 import NIOCore
 import Testing
@@ -562,6 +563,44 @@ import Testing
             let english = try await client.page("/admin/", headers: [.cookie: editor.cookie + "; " + cookie])
             #expect(english.body.contains("<html lang=\"en\" dir=\"ltr\">"))
             #expect(english.body.contains("Articles by status"))
+            // Arabic content stays right to left in the English admin, and dates are English.
+            let headers: HTTPFields = [.cookie: editor.cookie + "; " + cookie]
+            let seed = try await harness.test.seedArticle()
+            let form = try await client.page("/admin/articles/\(seed.id)", headers: headers)
+            for field in ["id=\"title\"", "id=\"excerpt\"", "id=\"body\"", "id=\"tags\"", "id=\"source_credit\""] {
+                let tag = try #require(form.body.range(of: field).map { form.body[$0.lowerBound...].prefix { $0 != ">" } })
+                #expect(tag.contains("dir=\"auto\""), "\(field)")
+            }
+            let list = try await client.page("/admin/articles", headers: headers)
+            #expect(list.body.contains("January 2027") || list.body.contains("December 2015"), "English month names")
+            #expect(!list.body.contains("يناير") && !list.body.contains("ديسمبر"))
+        }
+    }
+
+    /// The dashboard's sentence uses one kind of digits, and its chart's labels stay inside it
+    /// in a right-to-left page (its geometry is left to right).
+    @Test func theDashboardChartSpeaksOneKindOfDigits() async throws {
+        for digits in DigitStyle.allCases {
+            let harness = try await AdminHarness.make()
+            var settings = try await harness.store.siteSettings()
+            settings.digits = digits
+            try await harness.store.saveSiteSettings(settings)
+            try await harness.test.site.contentChanged()
+            try await harness.app.test(.router) { client in
+                let editor = try await client.signIn(as: .editor)
+                let page = try await client.get("/admin/", as: editor)
+                let summary = try #require(page.body.between("<p class=\"muted\">", "</p>"))
+                let heading = try #require(page.body.between("<h2 id=\"chart-h\">", "</h2>"))
+                let latin = CharacterSet(charactersIn: "0123456789")
+                let indic = CharacterSet(charactersIn: "٠١٢٣٤٥٦٧٨٩")
+                for text in [summary, heading] {
+                    let scalars = text.unicodeScalars
+                    if digits == .latin { #expect(!scalars.contains { indic.contains($0) }, "\(text)") }
+                    else { #expect(!scalars.contains { latin.contains($0) }, "\(text)") }
+                }
+                #expect(summary.hasPrefix("نُشر "), "\(summary)")
+                #expect(page.body.contains("<svg class=\"chart\" viewBox=\"0 0 600 160\" direction=\"ltr\""))
+            }
         }
     }
 }

@@ -30,8 +30,7 @@ extension AdminSite {
             let pageNumber = max(1, parameters.get("page").flatMap { Int($0) } ?? 1)
             query = query.page(pageNumber, perPage: Self.listPageSize)
             let result = try await store.articles(matching: query)
-            let settings = site.currentSettings
-            let formatter = settings.dateFormatter
+            let formatter = dateFormatter(visitor)
             let counts = try await store.articleCounts()
             let categories = try await store.categories()
             let authors = try await store.authors()
@@ -156,7 +155,7 @@ extension AdminSite {
                 let revision = try await store.revision(articleID: article.id, number: number)
             {
                 notice = AdminStrings.restoredNotice(
-                    number: number, savedAt: site.currentSettings.dateFormatter.dateTime(revision.savedAt), current: article.revision,
+                    number: number, savedAt: dateFormatter(visitor).dateTime(revision.savedAt), current: article.revision,
                     language: visitor.language)
             }
             if parameters.get("numbered") != nil, let article {
@@ -176,7 +175,7 @@ extension AdminSite {
         let authors = try await store.authors()
         let permissions = visitor.permissions
         let errorTexts = errors.messagesByField(in: language)
-        let formatter = site.currentSettings.dateFormatter
+        let formatter = dateFormatter(visitor)
         let view = frame(
             visitor, title: form.id == nil ? AdminStrings.text("new_article", language) : AdminStrings.text("edit_article", language),
             extra: [
@@ -357,7 +356,7 @@ extension AdminSite {
                 Autosave(articleID: id, userID: visitor.user.id, title: form["title"], excerpt: form["excerpt"], bodySource: form["body"], savedAt: savedAt))
             return jsonResponse([
                 "saved_at": ISO8601DateFormatter().string(from: savedAt),
-                "message": AdminStrings.text("autosaved", visitor.language) + " " + site.currentSettings.dateFormatter.time(savedAt),
+                "message": AdminStrings.text("autosaved", visitor.language) + " " + dateFormatter(visitor).time(savedAt),
             ])
         } catch {
             logger.error("autosave failed: \(error)")
@@ -385,7 +384,7 @@ extension AdminSite {
         await page(request) { visitor in
             guard let article = try await store.article(id: id) else { throw AdminError.notFound }
             guard visitor.permissions.canEdit(ownerID: article.ownerID, status: article.status) else { throw AdminError.notAllowed }
-            let formatter = site.currentSettings.dateFormatter
+            let formatter = dateFormatter(visitor)
             let revisions = try await store.revisions(articleID: id)
             let rows: [[String: Any]] = revisions.enumerated().map { index, revision in
                 [
@@ -415,7 +414,7 @@ extension AdminSite {
             else {
                 throw AdminError.badRequest(LocalizedText(ar: "اختر نسختين موجودتين للمقارنة.", en: "Choose two existing revisions to compare."))
             }
-            let formatter = site.currentSettings.dateFormatter
+            let formatter = dateFormatter(visitor)
             let view = frame(
                 visitor, title: AdminStrings.text("compare", visitor.language),
                 extra: [
@@ -436,7 +435,7 @@ extension AdminSite {
             guard let revision = try await store.revision(articleID: id, number: number),
                 let current = try await store.revision(articleID: id, number: article.revision)
             else { throw AdminError.notFound }
-            let formatter = site.currentSettings.dateFormatter
+            let formatter = dateFormatter(visitor)
             let view = frame(
                 visitor, title: AdminStrings.text("restore_revision", visitor.language),
                 extra: [
@@ -499,7 +498,7 @@ extension AdminSite {
     /// editor opened against the current one), their text, and the three choices.
     func conflictView(_ visitor: Visitor, articleID: Int64, opened: Int?, current: Int, intended: String) async throws -> [String: Any] {
         guard let theirs = try await store.revision(articleID: articleID, number: current) else { throw AdminError.notFound }
-        let formatter = site.currentSettings.dateFormatter
+        let formatter = dateFormatter(visitor)
         var view: [String: Any] = [
             "current": current, "intended": intended.isEmpty ? "update" : intended,
             "by": theirs.userName ?? "—", "savedAt": formatter.dateTime(theirs.savedAt),

@@ -24,7 +24,7 @@ extension AdminSite {
             query.limit = Self.commentPageSize
             let (comments, total) = try await store.moderationQueue(query)
             let counts = try await store.commentCountsByStatus(articleOwnerID: ownOnly ? visitor.user.id : nil)
-            let formatter = site.currentSettings.dateFormatter
+            let formatter = dateFormatter(visitor)
             let rows: [[String: Any]] = comments.map { item in
                 let comment = item.comment
                 return [

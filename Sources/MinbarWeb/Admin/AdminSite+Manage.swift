@@ -13,7 +13,7 @@ extension AdminSite {
             let language = visitor.language
             let counts = try await store.articleCounts()
             let settings = site.currentSettings
-            let formatter = settings.dateFormatter
+            let formatter = dateFormatter(visitor)
             var drafts = ArticleQuery()
             drafts.statuses = [.draft, .pending]
             drafts.newestChangeFirst = true
@@ -25,7 +25,7 @@ extension AdminSite {
             let scheduledArticles = try await store.articles(matching: scheduled).articles.sorted {
                 ($0.publishedAt ?? .distantFuture) < ($1.publishedAt ?? .distantFuture)
             }
-            let chart = try await publishedChart(settings: settings, language: language)
+            let chart = try await publishedChart(settings: settings, formatter: formatter, language: language)
             var pendingComments: Int?
             if visitor.permissions.canOpenCommentQueue {
                 let owner = visitor.permissions.canModerateComments ? nil : visitor.user.id
@@ -44,6 +44,7 @@ extension AdminSite {
                         ["id": $0.id, "title": $0.title, "at": $0.publishedAt.map(formatter.dateTime) ?? ""]
                     },
                     "chart": chart.svg, "chartSummary": chart.summary,
+                    "chartHeading": formatter.digits.apply(to: AdminStrings.text("published_per_day", language)),
                     "pendingComments": pendingComments as Any,
                 ])
             return htmlResponse(render("dashboard", view: view))
@@ -51,7 +52,7 @@ extension AdminSite {
     }
 
     /// Articles published per day over the last 30 days, as an inline SVG bar chart.
-    func publishedChart(settings: SiteSettings, language: String) async throws -> (svg: String, summary: String) {
+    func publishedChart(settings: SiteSettings, formatter: ArabicDateFormatter, language: String) async throws -> (svg: String, summary: String) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = settings.resolvedTimeZone
         let today = calendar.startOfDay(for: now)
@@ -62,7 +63,7 @@ extension AdminSite {
         let width = 600.0
         let height = 160.0
         let barWidth = width / Double(days.count)
-        let formatter = settings.dateFormatter
+        let digits = formatter.digits
         var bars = ""
         for (index, value) in values.enumerated() {
             let barHeight = Double(value) / Double(maximum) * (height - 24)
@@ -71,14 +72,21 @@ extension AdminSite {
             let x = Double(slot) * barWidth + 2
             let y = height - 16 - barHeight
             let label = formatter.string(for: formatter.day(of: days[index]))
-            bars += "<rect x=\"\(Self.fixed(x))\" y=\"\(Self.fixed(y))\" width=\"\(Self.fixed(barWidth - 4))\" height=\"\(Self.fixed(barHeight))\" class=\"bar\"><title>\(HTMLText.escape(label)): \(value)</title></rect>"
+            bars += "<rect x=\"\(Self.fixed(x))\" y=\"\(Self.fixed(y))\" width=\"\(Self.fixed(barWidth - 4))\" height=\"\(Self.fixed(barHeight))\" class=\"bar\"><title>\(HTMLText.escape(label)): \(digits.format(value))</title></rect>"
         }
         let total = values.reduce(0, +)
+        let busiest = values.max() ?? 0
+        // One kind of digits in the sentence, and each number with its noun in the right form.
         let summary = LocalizedText(
-            ar: "نُشر \(formatter.digits.format(total)) مقالاً في آخر ٣٠ يوماً، وأكثر يوم \(formatter.digits.format(values.max() ?? 0)).",
-            en: "\(total) articles published in the last 30 days; the busiest day had \(values.max() ?? 0).")
+            ar: total == 0
+                ? "لم يُنشر شيء في آخر \(ArabicCount.phrase(days.count, .day, digits: digits))."
+                : "نُشر \(ArabicCount.phrase(total, .article, digits: digits)) في آخر \(ArabicCount.phrase(days.count, .day, digits: digits))، "
+                    + "وأكثر يوم نُشر فيه \(ArabicCount.phrase(busiest, .article, digits: digits)).",
+            en: "\(total) article\(total == 1 ? "" : "s") published in the last \(days.count) days; the busiest day had \(busiest).")
+        // The chart's own geometry is left to right whatever the page's direction: in a
+        // right-to-left page `text-anchor: end` otherwise points off the chart.
         let svg = """
-            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(HTMLText.escape(summary.text(for: language)))" xmlns="http://www.w3.org/2000/svg">\
+            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" direction="ltr" role="img" aria-label="\(HTMLText.escape(summary.text(for: language)))" xmlns="http://www.w3.org/2000/svg">\
             <line x1="0" y1="\(Int(height - 16))" x2="\(Int(width))" y2="\(Int(height - 16))" class="axis"/>\(bars)\
             <text x="\(language == "en" ? 0 : Int(width))" y="\(Int(height - 2))" class="tick" text-anchor="\(language == "en" ? "start" : "end")">\(HTMLText.escape(formatter.monthString(year: formatter.day(of: days[0]).year, month: formatter.day(of: days[0]).month)))</text>\
             <text x="\(language == "en" ? Int(width) : 0)" y="\(Int(height - 2))" class="tick" text-anchor="\(language == "en" ? "end" : "start")">\(HTMLText.escape(AdminStrings.text("today", language)))</text>\

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
 import Logging
+import MinbarArabic
 import MinbarCore
 import Mustache
 import NIOPosix
@@ -265,4 +266,13 @@ extension AdminSite {
     }
 
     var now: Date { clock() }
+
+    /// Dates for the admin in the visitor's language (English month names in the English admin),
+    /// with the site's time zone and month-name style; digits follow the site in Arabic.
+    func dateFormatter(_ visitor: Visitor) -> ArabicDateFormatter {
+        var formatter = site.currentSettings.dateFormatter
+        formatter.language = visitor.language
+        if visitor.language == "en" { formatter.digits = .latin }
+        return formatter
+    }
 }

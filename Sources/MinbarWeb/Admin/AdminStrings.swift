@@ -99,7 +99,7 @@ enum AdminStrings {
         "scheduled_queue": ("قائمة الجدولة", "Scheduled queue"),
         "nothing_scheduled": ("لا شيء مجدول.", "Nothing scheduled."),
         "no_drafts": ("لا مسودات.", "No drafts."),
-        "published_per_day": ("المنشور يومياً في آخر ٣٠ يوماً", "Published per day, last 30 days"),
+        "published_per_day": ("المنشور يومياً في آخر 30 يوماً", "Published per day, last 30 days"),
         "today": ("اليوم", "today"),
         "add": ("إضافة", "Add"),
         "save": ("حفظ", "Save"),

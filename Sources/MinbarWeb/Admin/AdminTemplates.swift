@@ -93,17 +93,17 @@ enum AdminTemplates {
         <ul class="counts">{{#counts}}<li><a href="/admin/articles?status={{status}}"><strong>{{count}}</strong> {{label}}</a></li>{{/counts}}</ul>
         </section>
         {{#pendingComments}}<p class="notice"><a href="/admin/comments">{{t.pending_comments}}: <bdi>{{pendingComments}}</bdi></a></p>{{/pendingComments}}
-        <section aria-labelledby="chart-h"><h2 id="chart-h">{{t.published_per_day}}</h2>
+        <section aria-labelledby="chart-h"><h2 id="chart-h">{{chartHeading}}</h2>
         {{{chart}}}
         <p class="muted">{{chartSummary}}</p>
         </section>
         <div class="columns">
         <section aria-labelledby="drafts-h"><h2 id="drafts-h">{{t.recent_drafts}}</h2>
-        <ul>{{#drafts}}<li><a href="/admin/articles/{{id}}">{{title}}</a> <span class="muted">{{status}} · {{modified}}</span></li>{{/drafts}}</ul>
+        <ul>{{#drafts}}<li><a href="/admin/articles/{{id}}" dir="auto">{{title}}</a> <span class="muted">{{status}} · {{modified}}</span></li>{{/drafts}}</ul>
         {{^drafts}}<p class="muted">{{t.no_drafts}}</p>{{/drafts}}
         </section>
         <section aria-labelledby="scheduled-h"><h2 id="scheduled-h">{{t.scheduled_queue}}</h2>
-        <ul>{{#scheduled}}<li><a href="/admin/articles/{{id}}">{{title}}</a> <span class="muted">{{at}}</span></li>{{/scheduled}}</ul>
+        <ul>{{#scheduled}}<li><a href="/admin/articles/{{id}}" dir="auto">{{title}}</a> <span class="muted">{{at}}</span></li>{{/scheduled}}</ul>
         {{^scheduled}}<p class="muted">{{t.nothing_scheduled}}</p>{{/scheduled}}
         </section>
         </div>
@@ -131,8 +131,8 @@ enum AdminTemplates {
         <tbody>
         {{#articles}}<tr data-id="{{id}}">
         <td>{{#canEdit}}<input type="checkbox" name="ids" value="{{id}}" form="bulk" aria-label="{{t.select}}: {{title}}">{{/canEdit}}</td>
-        <td>{{#canEdit}}<a href="/admin/articles/{{id}}">{{title}}</a>{{/canEdit}}{{^canEdit}}{{title}}{{/canEdit}} {{#breaking}}<span class="badge">{{t.breaking}}</span>{{/breaking}}</td>
-        <td>{{status}}</td><td>{{section}}</td><td>{{authors}}</td><td>{{date}}</td>
+        <td>{{#canEdit}}<a href="/admin/articles/{{id}}" dir="auto">{{title}}</a>{{/canEdit}}{{^canEdit}}<bdi>{{title}}</bdi>{{/canEdit}} {{#breaking}}<span class="badge">{{t.breaking}}</span>{{/breaking}}</td>
+        <td>{{status}}</td><td><bdi>{{section}}</bdi></td><td><bdi>{{authors}}</bdi></td><td>{{date}}</td>
         <td class="row-actions">{{#publicURL}}<a href="{{publicURL}}" target="_blank">{{t.view}}</a>{{/publicURL}}
         {{#canFlag}}<form method="post" action="/admin/articles/{{id}}/breaking"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="/admin/articles"><button type="submit" class="link">{{#breaking}}{{t.unflag_breaking}}{{/breaking}}{{^breaking}}{{t.flag_breaking}}{{/breaking}}</button></form>{{/canFlag}}</td>
         </tr>{{/articles}}
@@ -178,23 +178,23 @@ enum AdminTemplates {
         <p class="muted">{{t.status}}: <strong id="status">{{status}}</strong> <span id="autosave-status" role="status"></span></p>
         <div class="field{{#errors.title}} invalid{{/errors.title}}" id="f-title">
         <label for="title">{{t.title}}</label>
-        <input id="title" name="title" value="{{title}}" required maxlength="300" aria-describedby="e-title">
+        <input id="title" name="title" value="{{title}}" required maxlength="300" dir="auto" aria-describedby="e-title">
         {{#errors.title}}<p class="field-error" id="e-title">{{errors.title}}</p>{{/errors.title}}
         </div>
         <div class="field{{#errors.slug}} invalid{{/errors.slug}}" id="f-slug">
         <label for="slug">{{t.slug}}</label>
-        <input id="slug" name="slug" value="{{slug}}" aria-describedby="h-slug e-slug">
+        <input id="slug" name="slug" value="{{slug}}" dir="auto" aria-describedby="h-slug e-slug">
         <p class="hint" id="h-slug">{{t.slug_hint}}</p>
         {{#errors.slug}}<p class="field-error" id="e-slug">{{errors.slug}}</p>{{/errors.slug}}
         </div>
         <div class="field{{#errors.excerpt}} invalid{{/errors.excerpt}}" id="f-excerpt">
         <label for="excerpt">{{t.excerpt}}</label>
-        <textarea id="excerpt" name="excerpt" rows="2">{{excerpt}}</textarea>
+        <textarea id="excerpt" name="excerpt" rows="2" dir="auto">{{excerpt}}</textarea>
         {{#errors.excerpt}}<p class="field-error">{{errors.excerpt}}</p>{{/errors.excerpt}}
         </div>
         <div class="field{{#errors.body}} invalid{{/errors.body}}" id="f-body">
         <label for="body">{{t.body}}</label>
-        <textarea id="body" name="body" rows="18" aria-describedby="h-body e-body">{{body}}</textarea>
+        <textarea id="body" name="body" rows="18" dir="auto" aria-describedby="h-body e-body">{{body}}</textarea>
         <p class="hint" id="h-body">{{t.body_hint}}</p>
         {{#errors.body}}<p class="field-error" id="e-body">{{errors.body}}</p>{{/errors.body}}
         <label>{{t.format}} <select name="format"><option value="markdown"{{#isMarkdown}} selected{{/isMarkdown}}>{{t.format_markdown}}</option><option value="html"{{^isMarkdown}} selected{{/isMarkdown}}>{{t.format_html}}</option></select></label>
@@ -206,7 +206,7 @@ enum AdminTemplates {
         {{#errors.categories}}<p class="field-error">{{errors.categories}}</p>{{/errors.categories}}
         </fieldset>
         {{#form}}
-        <div class="field{{#errors.tags}} invalid{{/errors.tags}}" id="f-tags"><label for="tags">{{t.tags}}</label><input id="tags" name="tags" value="{{tags}}" aria-describedby="h-tags" list="tag-suggestions" autocomplete="off"><datalist id="tag-suggestions"></datalist><p class="hint" id="h-tags">{{t.tags_hint}}</p>
+        <div class="field{{#errors.tags}} invalid{{/errors.tags}}" id="f-tags"><label for="tags">{{t.tags}}</label><input id="tags" name="tags" value="{{tags}}" dir="auto" aria-describedby="h-tags" list="tag-suggestions" autocomplete="off"><datalist id="tag-suggestions"></datalist><p class="hint" id="h-tags">{{t.tags_hint}}</p>
         {{#errors.tags}}<p class="field-error">{{errors.tags}}</p>{{/errors.tags}}</div>
         {{/form}}
         <fieldset class="field{{#errors.authors}} invalid{{/errors.authors}}" id="f-authors"><legend>{{t.authors}}</legend>
@@ -214,7 +214,7 @@ enum AdminTemplates {
         {{#errors.authors}}<p class="field-error">{{errors.authors}}</p>{{/errors.authors}}
         </fieldset>
         {{#form}}
-        <div class="field" id="f-source_credit"><label for="source_credit">{{t.source_credit}}</label><input id="source_credit" name="source_credit" value="{{sourceCredit}}"></div>
+        <div class="field" id="f-source_credit"><label for="source_credit">{{t.source_credit}}</label><input id="source_credit" name="source_credit" value="{{sourceCredit}}" dir="auto"></div>
         <div class="field{{#errors.published_at}} invalid{{/errors.published_at}}" id="f-published_at">
         <label for="published_at">{{t.published_at}}</label>
         <input id="published_at" name="published_at" type="datetime-local" dir="ltr" value="{{publishedAt}}" aria-describedby="h-published_at e-published_at">
@@ -232,8 +232,8 @@ enum AdminTemplates {
         <fieldset class="field{{#errors.featured_image_url}} invalid{{/errors.featured_image_url}}" id="f-featured_image_url"><legend>{{t.featured_image}}</legend>
         <label for="image_url">{{t.image_url}}</label><input id="image_url" name="image_url" type="url" dir="ltr" value="{{imageURL}}">
         {{#errors.featured_image_url}}<p class="field-error">{{errors.featured_image_url}}</p>{{/errors.featured_image_url}}
-        <label for="image_alt">{{t.image_alt}}</label><input id="image_alt" name="image_alt" value="{{imageAlt}}">
-        <label for="image_caption">{{t.image_caption}}</label><input id="image_caption" name="image_caption" value="{{imageCaption}}">
+        <label for="image_alt">{{t.image_alt}}</label><input id="image_alt" name="image_alt" value="{{imageAlt}}" dir="auto">
+        <label for="image_caption">{{t.image_caption}}</label><input id="image_caption" name="image_caption" value="{{imageCaption}}" dir="auto">
         </fieldset>
         <div class="field"><label><input type="checkbox" name="comments_open" value="1"{{#commentsOpen}} checked{{/commentsOpen}}> {{t.comments_open_field}}</label></div>
         {{#errors.revision}}<p class="field-error" id="f-revision" role="alert">{{errors.revision}}</p>{{/errors.revision}}
@@ -330,9 +330,9 @@ enum AdminTemplates {
         <h2>{{t.add}}</h2>
         <form method="post" action="/admin/terms/{{kind}}" class="inline">
         <input type="hidden" name="_csrf" value="{{csrf}}">
-        <label>{{t.name}} <input name="name" value="{{typed.name}}" required></label>
-        <label>{{t.slug}} <input name="slug" value="{{typed.slug}}"></label>
-        <label>{{t.description}} <input name="description" value="{{typed.description}}"></label>
+        <label>{{t.name}} <input name="name" value="{{typed.name}}" dir="auto" required></label>
+        <label>{{t.slug}} <input name="slug" value="{{typed.slug}}" dir="auto"></label>
+        <label>{{t.description}} <input name="description" value="{{typed.description}}" dir="auto"></label>
         <button type="submit">{{t.add}}</button>
         {{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}{{#errors.slug}}<p class="field-error">{{errors.slug}}</p>{{/errors.slug}}
         </form>
@@ -342,7 +342,7 @@ enum AdminTemplates {
         <tbody>{{#terms}}<tr>
         {{#isTag}}<td><input type="checkbox" name="ids" value="{{id}}" form="merge" aria-label="{{t.select}}: {{name}}"></td>{{/isTag}}
         <td><form method="post" action="/admin/terms/{{kind}}" class="inline"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}">
-        <input name="name" value="{{name}}" aria-label="{{t.name}}" required> <input name="slug" value="{{slug}}" aria-label="{{t.slug}}"> <input name="description" value="{{description}}" aria-label="{{t.description}}">
+        <input name="name" value="{{name}}" aria-label="{{t.name}}" dir="auto" required> <input name="slug" value="{{slug}}" aria-label="{{t.slug}}" dir="auto"> <input name="description" value="{{description}}" aria-label="{{t.description}}" dir="auto">
         {{#isCategory}}<select name="parent_id" aria-label="{{t.parent_section}}"><option value="">{{t.top_level}}</option>{{#parents}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/parents}}</select> <input name="position" value="{{position}}" size="3" inputmode="numeric" dir="ltr" aria-label="{{t.menu_position}}">{{/isCategory}}
         <button type="submit">{{t.save}}</button></form></td>
         <td><bdi>{{count}}</bdi></td>
@@ -381,8 +381,8 @@ enum AdminTemplates {
         <form method="post" action="/admin/settings" class="editor">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         {{#s}}
-        <div class="field" id="f-name"><label for="name">{{t.site_name}}</label><input id="name" name="name" value="{{name}}" required>{{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}</div>
-        <div class="field"><label for="tagline">{{t.tagline}}</label><input id="tagline" name="tagline" value="{{tagline}}"></div>
+        <div class="field" id="f-name"><label for="name">{{t.site_name}}</label><input id="name" name="name" value="{{name}}" dir="auto" required>{{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}</div>
+        <div class="field"><label for="tagline">{{t.tagline}}</label><input id="tagline" name="tagline" value="{{tagline}}" dir="auto"></div>
         {{/s}}
         <div class="field"><label for="language">{{t.language}}</label><select id="language" name="language">{{#languages}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/languages}}</select></div>
         {{#s}}
@@ -403,7 +403,7 @@ enum AdminTemplates {
         <label for="comment_minimum_seconds">{{t.comment_minimum_seconds}}</label><input id="comment_minimum_seconds" name="comment_minimum_seconds" inputmode="numeric" dir="ltr" value="{{commentMinimumSeconds}}">
         <label for="comment_maximum_links">{{t.comment_maximum_links}}</label><input id="comment_maximum_links" name="comment_maximum_links" inputmode="numeric" dir="ltr" value="{{commentMaximumLinks}}">
         <label for="comment_rate_limit">{{t.comment_rate_limit}}</label><input id="comment_rate_limit" name="comment_rate_limit" inputmode="numeric" dir="ltr" value="{{commentRateLimit}}">
-        <label for="comment_blocklist">{{t.comment_blocklist}}</label><textarea id="comment_blocklist" name="comment_blocklist" rows="4">{{commentBlocklist}}</textarea>
+        <label for="comment_blocklist">{{t.comment_blocklist}}</label><textarea id="comment_blocklist" name="comment_blocklist" rows="4" dir="auto">{{commentBlocklist}}</textarea>
         {{#errors.comment_thread_depth}}<p class="field-error">{{errors.comment_thread_depth}}</p>{{/errors.comment_thread_depth}}{{#errors.comments_per_page}}<p class="field-error">{{errors.comments_per_page}}</p>{{/errors.comments_per_page}}{{#errors.comments_close_after_days}}<p class="field-error">{{errors.comments_close_after_days}}</p>{{/errors.comments_close_after_days}}{{#errors.comment_limits}}<p class="field-error">{{errors.comment_limits}}</p>{{/errors.comment_limits}}
         </fieldset>
         <div class="field" id="f-url"><label for="url">{{t.site_url}}</label><input id="url" name="url" dir="ltr" value="{{url}}">{{#errors.url}}<p class="field-error">{{errors.url}}</p>{{/errors.url}}</div>
@@ -426,7 +426,7 @@ enum AdminTemplates {
         <h2>{{t.add_user}}</h2>
         <form method="post" action="/admin/users" class="editor">
         <input type="hidden" name="_csrf" value="{{csrf}}">
-        <div class="field"><label for="u-name">{{t.name}}</label><input id="u-name" name="name" value="{{typed.name}}" required>{{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}</div>
+        <div class="field"><label for="u-name">{{t.name}}</label><input id="u-name" name="name" value="{{typed.name}}" dir="auto" required>{{#errors.name}}<p class="field-error">{{errors.name}}</p>{{/errors.name}}</div>
         <div class="field"><label for="u-email">{{t.email}}</label><input id="u-email" name="email" type="email" dir="ltr" value="{{typed.email}}" required>{{#errors.email}}<p class="field-error">{{errors.email}}</p>{{/errors.email}}</div>
         <div class="field"><label for="u-password">{{t.password}}</label><input id="u-password" name="password" type="password" dir="ltr" autocomplete="new-password" required>{{#errors.password}}<p class="field-error">{{errors.password}}</p>{{/errors.password}}</div>
         <div class="field"><label for="u-role">{{t.role}}</label><select id="u-role" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select></div>

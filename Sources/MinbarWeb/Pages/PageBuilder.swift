@@ -126,19 +126,8 @@ struct PageBuilder: Sendable {
     /// "تعليق واحد", "٣ تعليقات", "١١ تعليقاً" in the site's digits.
     func commentCountLabel(_ count: Int) -> String {
         if settings.language == "en" { return count == 1 ? "1 comment" : "\(number(count)) comments" }
-        // The counted noun follows the last two digits: 3–10 plural, 11–99 accusative
-        // singular, a round hundred (100, 101, 102…) genitive singular.
-        switch count {
-        case 0: return string("no_comments")
-        case 1: return "تعليق واحد"
-        case 2: return "تعليقان"
-        default:
-            switch count % 100 {
-            case 3...10: return "\(number(count)) تعليقات"
-            case 11...99: return "\(number(count)) تعليقاً"
-            default: return "\(number(count)) تعليق"
-            }
-        }
+        if count == 0 { return string("no_comments") }
+        return ArabicCount.phrase(count, .comment, digits: settings.digits)
     }
 
     func articleView(_ article: Article, related: [Article]) -> ArticleView {
