@@ -19,11 +19,25 @@ import Testing
             #expect(!ticker.contains("أسعار النفط ترتفع"), "its breaking flag already ended")
             #expect(home.body.contains("class=\"lead-story\""))
             #expect(home.body.occurrences(of: "<h1") == 1)
+            // A block for each section with a story not already shown above it.
             let categories = try await site.store.categories()
-            for section in categories.topLevel {
-                #expect(home.body.contains("<h2 class=\"section-heading\"><a href=\"/category/\(section.slug)/\">\(section.name)</a></h2>"))
+            var blocks = 0
+            for section in categories.topLevel where home.body.contains("<h2 class=\"section-heading\"><a href=\"/category/\(section.slug)/\">\(section.name)</a></h2>") {
+                blocks += 1
             }
+            #expect(blocks >= 4)
             #expect(home.body.contains("<link rel=\"next\" href=\"/page/2/\">"))
+            // Each story once down the page: lead, top stories, latest list and section blocks.
+            let main = try #require(home.body.between("<div class=\"home-top\">", "</main>"))
+            var titles: [String] = []
+            var rest = Substring(main)
+            while let card = rest.range(of: "<h3 class=\"card-title\"><a href=\"") ?? rest.range(of: "<li><a href=\"") {
+                let url = rest[card.upperBound...].prefix { $0 != "\"" }
+                titles.append(String(url))
+                rest = rest[card.upperBound...]
+            }
+            #expect(titles.count > 15)
+            #expect(Set(titles).count == titles.count, "repeated: \(Dictionary(grouping: titles, by: { $0 }).filter { $0.value.count > 1 }.keys)")
         }
     }
 

@@ -356,16 +356,21 @@ public final class PublicSite: Sendable {
         let latest = latestPage.articles
         var shown = breaking + latest
 
+        // Each story once down the page (on a phone the latest list comes before the section
+        // blocks): a block leaves out what the lead, the top stories, the latest list and the
+        // blocks above it show.
+        var onPage = latest.map(\.id)
         var sections: [HomeSection] = []
         for category in builder.categories.topLevel {
             var query = ArticleQuery.published(at: now)
             query.categoryIDs = builder.categories.idsInTree(of: category.id)
-            query.excludingIDs = latest.first.map { [$0.id] } ?? []
+            query.excludingIDs = onPage
             query.limit = 4
             query.countsTotal = false
             let articles = try await store.articles(matching: query).articles
             guard !articles.isEmpty else { continue }
             shown += articles
+            onPage += articles.map(\.id)
             sections.append(HomeSection(name: category.name, url: builder.categoryPath(category), articles: articles.map(builder.card)))
         }
 
