@@ -10,7 +10,7 @@ import zoneinfo
 import pytest
 
 from conftest import ACCOUNTS
-from test_browser import CHROMIUM, DRIVER, browser, wait
+from test_browser import CHROMIUM, DRIVER, PHONE, browser, wait
 
 selenium = pytest.importorskip("selenium")
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -80,6 +80,47 @@ def test_an_administrator_writes_previews_and_publishes(newsroom, desk):
     assert desk.find_element(By.CSS_SELECTOR, "h1.article-title").text == title
     tags = [element.text for element in desk.find_elements(By.CSS_SELECTOR, ".article-tags a, .tags a")]
     assert "الأمن المائي" in tags
+    # Made with `minbar user add` and no author profile, the administrator still has a byline.
+    assert desk.find_element(By.CSS_SELECTOR, ".byline a").text == "administrator"
+
+
+def test_a_revision_diff_of_text_typed_in_the_browser_shows_only_the_changed_paragraph(newsroom, desk):
+    sign_in(desk, newsroom, "administrator")
+    paragraphs = [f"الفقرة رقم {n} من تقرير اللجنة." for n in range(1, 9)]
+    write(desk, newsroom, "تقرير اللجنة الكامل", "\n\n".join(paragraphs))
+    desk.find_element(By.CSS_SELECTOR, "button[value=draft]").click()
+    assert wait(lambda: "saved=1" in desk.current_url)
+    body = desk.find_element(By.ID, "body")
+    # The browser sends the textarea's lines with CRLF: edit one paragraph as a person would.
+    text = body.get_attribute("value").replace("الفقرة رقم 5 من تقرير اللجنة.", "الفقرة رقم 5 من تقرير اللجنة بعد تصحيحه.")
+    desk.execute_script("arguments[0].value = arguments[1]", body, text)
+    desk.find_element(By.CSS_SELECTOR, "button[value=draft]").click()
+    assert wait(lambda: "saved=1" in desk.current_url)
+    desk.find_element(By.LINK_TEXT, "النسخ السابقة").click()
+    desk.find_element(By.CSS_SELECTOR, "form[action$='/compare'] button[type=submit]").click()
+    removed = desk.find_elements(By.CSS_SELECTOR, ".diff .removed")
+    added = desk.find_elements(By.CSS_SELECTOR, ".diff .added")
+    assert len(removed) == 1 and len(added) == 1, [e.text for e in removed + added]
+    assert [w.text for w in added[0].find_elements(By.CSS_SELECTOR, ".word")] == ["اللجنة بعد تصحيحه."]
+
+
+def test_the_admin_fits_a_phone_and_its_chart_keeps_its_labels(newsroom):
+    phone = browser()
+    try:
+        sign_in(phone, newsroom, "administrator")
+        for path in ("/admin/articles", "/admin/", "/admin/articles/new", "/admin/comments"):
+            phone.get(newsroom.url(path))
+            overflow = phone.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {PHONE['width']} px"
+        phone.get(newsroom.url("/admin/"))
+        boxes = phone.execute_script(
+            """const svg = document.querySelector('svg.chart'), width = svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map(t => { const b = t.getBBox(); return [b.x, b.x + b.width, width]; });""")
+        assert len(boxes) == 2
+        for left, right, width in boxes:
+            assert left >= 0 and right <= width, (left, right, width)
+    finally:
+        phone.quit()
 
 
 def test_a_contributor_cannot_publish(newsroom, desk):

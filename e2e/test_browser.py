@@ -1,6 +1,6 @@
 """The default theme in a real browser (Debian's chromium, driven by selenium): right to left,
-no sideways scrolling on a phone, the menu, the search overlay and back-to-top with and without
-JavaScript."""
+no sideways scrolling on a phone (390 px by device emulation), the menu, the search overlay,
+back-to-top and the breaking ticker with and without JavaScript, the desktop layout."""
 import shutil
 import time
 import urllib.parse
@@ -20,14 +20,36 @@ DRIVER = shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium and chromium-driver are not installed")
 
 
-def browser(javascript=True, width=390, height=844):
+PHONE = {"width": 390, "height": 844, "pixelRatio": 3}
+PHONE_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+               "Chrome/120.0 Mobile Safari/537.36")
+
+
+def browser(javascript=True, width=None, height=900, reduced_motion=False):
+    """Chromium as a phone (390 × 844 CSS pixels at DPR 3, touch, by device-metrics emulation:
+    headless chromium will not open a window narrower than 500 px) or, given a width, as a
+    desktop window of that size."""
     options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}", "--lang=ar"):
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=ar"):
         options.add_argument(argument)
+    if width is None:
+        options.add_argument("--window-size=500,900")
+        # Touch emulation only with JavaScript on: chromedriver's emulated tap hangs on a page
+        # whose scripts are off.
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": {**PHONE, "touch": javascript}, "userAgent": PHONE_AGENT})
+    else:
+        options.add_argument(f"--window-size={width},{height}")
+    if reduced_motion:
+        options.add_argument("--force-prefers-reduced-motion")
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = CHROMIUM
-    return webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    if width is None:
+        driver.get("data:text/html,<meta name=viewport content='width=device-width'>")
+        assert driver.execute_script("return [window.innerWidth, devicePixelRatio]") == [PHONE["width"], PHONE["pixelRatio"]], \
+            "device emulation did not take"
+    return driver
 
 
 @pytest.fixture
@@ -35,6 +57,8 @@ def phone():
     driver = browser()
     yield driver
     driver.quit()
+
+
 
 
 def wait(condition, timeout=5):
@@ -111,6 +135,95 @@ def test_menu_and_overlay_work_without_javascript(site):
         field.send_keys(Keys.ENTER)
         assert wait(lambda: "?s=" in driver.current_url)
         assert driver.find_elements(By.CSS_SELECTOR, ".card-title")
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_back_to_top_never_covers_the_comment_box(site, javascript):
+    driver = browser(javascript=javascript)
+    try:
+        driver.get(site.url(SEED_PATH))
+        box = driver.find_element(By.ID, "comment")
+        button = driver.find_element(By.CSS_SELECTOR, ".to-top")
+        # The box at the bottom of the screen, then in the middle: wherever the reader taps its
+        # corners, the box (not the button) gets the tap.
+        for block in ("end", "center"):
+            driver.execute_script(f"arguments[0].scrollIntoView({{block: '{block}', behavior: 'instant'}})", box)
+            time.sleep(0.3)  # the button's fade
+            rect = driver.execute_script("return arguments[0].getBoundingClientRect().toJSON()", box)
+            spot = driver.execute_script("return arguments[0].getBoundingClientRect().toJSON()", button)
+            points = [(x, y) for x in (rect["left"] + 6, rect["right"] - 6) for y in (rect["top"] + 6, min(rect["bottom"], 844) - 6)]
+            # And where the button sits, when that is over the box.
+            middle = (spot["left"] + spot["width"] / 2, spot["top"] + spot["height"] / 2)
+            if rect["left"] < middle[0] < rect["right"] and rect["top"] < middle[1] < rect["bottom"]:
+                points.append(middle)
+            for x, y in points:
+                hit = driver.execute_script("return document.elementFromPoint(arguments[0], arguments[1])", x, y)
+                assert hit == box, f"a tap at ({x}, {y}) reaches {hit.tag_name}.{hit.get_attribute('class')}"
+        # Further down the page it shows again (with JavaScript) and works.
+        if javascript:
+            driver.execute_script("window.scrollTo(0, 700)")
+            assert wait(lambda: "visible" in button.get_attribute("class"))
+    finally:
+        driver.quit()
+
+
+def test_the_breaking_ticker_shows_one_headline_at_a_time_without_a_scrollbar(site):
+    for driver in (browser(), browser(width=1280)):
+        try:
+            driver.get(site.url("/"))
+            items = driver.find_element(By.CSS_SELECTOR, ".ticker-items")
+            assert driver.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", items) <= 0
+            shown = [li for li in items.find_elements(By.TAG_NAME, "li") if li.is_displayed()]
+            assert len(shown) == 1
+            first = shown[0].text
+            driver.find_element(By.CSS_SELECTOR, ".ticker-next").click()
+            assert wait(lambda: [li.text for li in items.find_elements(By.TAG_NAME, "li") if li.is_displayed()] != [first])
+            driver.find_element(By.CSS_SELECTOR, ".ticker-prev").click()
+            assert wait(lambda: [li.text for li in items.find_elements(By.TAG_NAME, "li") if li.is_displayed()] == [first])
+        finally:
+            driver.quit()
+    # Without JavaScript every headline shows, wrapped, and still no scrollbar.
+    driver = browser(javascript=False)
+    try:
+        driver.get(site.url("/"))
+        items = driver.find_element(By.CSS_SELECTOR, ".ticker-items")
+        assert all(li.is_displayed() for li in items.find_elements(By.TAG_NAME, "li"))
+        assert driver.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", items) <= 0
+    finally:
+        driver.quit()
+
+
+def test_the_ticker_stays_still_for_readers_who_asked_for_less_motion(site):
+    driver = browser(reduced_motion=True)
+    try:
+        driver.get(site.url("/"))
+        assert driver.execute_script("return matchMedia('(prefers-reduced-motion: reduce)').matches")
+        shown = lambda: [li.text for li in driver.find_elements(By.CSS_SELECTOR, ".ticker-items li") if li.is_displayed()]
+        first = shown()
+        time.sleep(7)  # longer than the ticker's 6 s turn
+        assert shown() == first
+    finally:
+        driver.quit()
+
+
+@pytest.mark.parametrize("path", ["/", SEED_PATH, "/category/الشرق-الأوسط/"])
+def test_desktop_header_menu_and_footer_use_the_whole_width(site, path):
+    driver = browser(width=1280, height=900)
+    try:
+        driver.get(site.url(path))
+        width = driver.execute_script("return document.documentElement.clientWidth")
+        for selector in (".site-header", ".site-footer"):
+            assert driver.find_element(By.CSS_SELECTOR, selector).rect["width"] >= width - 1, selector
+        nav = driver.find_element(By.CSS_SELECTOR, ".primary-nav ul")
+        assert driver.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", nav) <= 0, "the section menu is cut off"
+        for link in nav.find_elements(By.TAG_NAME, "a"):
+            rect = link.rect
+            assert rect["x"] >= 0 and rect["x"] + rect["width"] <= width, link.text
+        if path == SEED_PATH:
+            # Only the text column is narrow.
+            assert driver.find_element(By.CSS_SELECTOR, ".article-body").rect["width"] < 760
     finally:
         driver.quit()
 

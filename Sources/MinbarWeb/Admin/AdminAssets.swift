@@ -39,6 +39,20 @@ enum AdminAssets {
         table.list { inline-size: 100%; border-collapse: collapse; background: #fff; }
         table.list th, table.list td { text-align: start; padding: .4rem .5rem; border-block-end: 1px solid var(--line); vertical-align: top; }
         .row-actions form { display: inline; }
+        /* Phones: each row of a list is a card of its own, labels beside the values; no sideways scrolling. */
+        @media (max-width: 40rem) {
+          table.list, table.list tbody, table.list tr, table.list td { display: block; inline-size: 100%; }
+          table.list thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          table.list tr { position: relative; border-block-end: 1px solid var(--line); padding-block: .5rem; }
+          table.list td { border: 0; padding: .1rem .5rem; overflow-wrap: anywhere; }
+          table.list td.select { position: absolute; inset-inline-end: 0; inset-block-start: .5rem; inline-size: auto; }
+          table.list td.title { font-weight: 600; padding-inline-end: 2.5rem; }
+          table.list td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+          table.list td:empty { display: none; }
+          main { padding: .5rem; }
+          .bar nav a { margin-block: .15rem; }
+          .filters label, .filters input, .filters select { max-inline-size: 100%; }
+        }
         .badge { background: var(--danger); color: #fff; border-radius: 3px; padding: 0 .4rem; font-size: .8rem; }
         .counts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
         .counts a { display: block; background: #fff; border: 1px solid var(--line); padding: .5rem 1rem; text-decoration: none; }

@@ -88,8 +88,8 @@ extension AdminSite {
         let svg = """
             <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" direction="ltr" role="img" aria-label="\(HTMLText.escape(summary.text(for: language)))" xmlns="http://www.w3.org/2000/svg">\
             <line x1="0" y1="\(Int(height - 16))" x2="\(Int(width))" y2="\(Int(height - 16))" class="axis"/>\(bars)\
-            <text x="\(language == "en" ? 0 : Int(width))" y="\(Int(height - 2))" class="tick" text-anchor="\(language == "en" ? "start" : "end")">\(HTMLText.escape(formatter.monthString(year: formatter.day(of: days[0]).year, month: formatter.day(of: days[0]).month)))</text>\
-            <text x="\(language == "en" ? Int(width) : 0)" y="\(Int(height - 2))" class="tick" text-anchor="\(language == "en" ? "end" : "start")">\(HTMLText.escape(AdminStrings.text("today", language)))</text>\
+            <text x="\(language == "en" ? 4 : Int(width) - 4)" y="\(Int(height - 2))" class="tick" text-anchor="\(language == "en" ? "start" : "end")">\(HTMLText.escape(formatter.monthString(year: formatter.day(of: days[0]).year, month: formatter.day(of: days[0]).month)))</text>\
+            <text x="\(language == "en" ? Int(width) - 4 : 4)" y="\(Int(height - 2))" class="tick" text-anchor="\(language == "en" ? "end" : "start")">\(HTMLText.escape(AdminStrings.text("today", language)))</text>\
             </svg>
             """
         return (svg, summary.text(for: language))

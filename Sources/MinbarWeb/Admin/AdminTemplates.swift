@@ -130,9 +130,9 @@ enum AdminTemplates {
         <thead><tr><th scope="col">{{t.select}}</th><th scope="col">{{t.title}}</th><th scope="col">{{t.status}}</th><th scope="col">{{t.section}}</th><th scope="col">{{t.authors}}</th><th scope="col">{{t.date}}</th><th scope="col">{{t.actions}}</th></tr></thead>
         <tbody>
         {{#articles}}<tr data-id="{{id}}">
-        <td>{{#canEdit}}<input type="checkbox" name="ids" value="{{id}}" form="bulk" aria-label="{{t.select}}: {{title}}">{{/canEdit}}</td>
-        <td>{{#canEdit}}<a href="/admin/articles/{{id}}" dir="auto">{{title}}</a>{{/canEdit}}{{^canEdit}}<bdi>{{title}}</bdi>{{/canEdit}} {{#breaking}}<span class="badge">{{t.breaking}}</span>{{/breaking}}</td>
-        <td>{{status}}</td><td><bdi>{{section}}</bdi></td><td><bdi>{{authors}}</bdi></td><td>{{date}}</td>
+        <td class="select">{{#canEdit}}<input type="checkbox" name="ids" value="{{id}}" form="bulk" aria-label="{{t.select}}: {{title}}">{{/canEdit}}</td>
+        <td class="title">{{#canEdit}}<a href="/admin/articles/{{id}}" dir="auto">{{title}}</a>{{/canEdit}}{{^canEdit}}<bdi>{{title}}</bdi>{{/canEdit}} {{#breaking}}<span class="badge">{{t.breaking}}</span>{{/breaking}}</td>
+        <td data-label="{{t.status}}">{{status}}</td><td data-label="{{t.section}}"><bdi>{{section}}</bdi></td><td data-label="{{t.authors}}"><bdi>{{authors}}</bdi></td><td data-label="{{t.date}}">{{date}}</td>
         <td class="row-actions">{{#publicURL}}<a href="{{publicURL}}" target="_blank">{{t.view}}</a>{{/publicURL}}
         {{#canFlag}}<form method="post" action="/admin/articles/{{id}}/breaking"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="back" value="/admin/articles"><button type="submit" class="link">{{#breaking}}{{t.unflag_breaking}}{{/breaking}}{{^breaking}}{{t.flag_breaking}}{{/breaking}}</button></form>{{/canFlag}}</td>
         </tr>{{/articles}}

@@ -73,10 +73,20 @@
       if (!still) setInterval(function () { if (!paused && !document.hidden) show(shown + 1); }, 6000);
     }
   }
-  var toTop = document.querySelector(".to-top");
+  // Back to top: shown once the reader has scrolled, but never over the comment form (on a
+  // phone it would cover the box's corner and take the taps meant for it).
+  var toTop = document.querySelector(".to-top"), commentForm = document.querySelector(".comment-form");
   if (toTop) {
-    var update = function () { toTop.classList.toggle("visible", window.scrollY > 600); };
+    var update = function () {
+      var show = window.scrollY > 600;
+      if (show && commentForm) {
+        var a = toTop.getBoundingClientRect(), f = commentForm.getBoundingClientRect();
+        if (a.left < f.right && f.left < a.right && a.top < f.bottom && f.top < a.bottom) show = false;
+      }
+      toTop.classList.toggle("visible", show);
+    };
     window.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
     update();
   }
   // Comments: the page is cached and shared, so the form's token is fetched when the reader
