@@ -14,6 +14,7 @@ from test_browser import CHROMIUM, DRIVER, PHONE, browser, wait
 
 selenium = pytest.importorskip("selenium")
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.support.ui import Select  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium and chromium-driver are not installed")
@@ -40,6 +41,15 @@ def write(driver, site, title, body, section="الشرق الأوسط"):
     driver.find_element(By.ID, "title").send_keys(title)
     driver.find_element(By.ID, "body").send_keys(body)
     Select(driver.find_element(By.ID, "primary_category")).select_by_visible_text(section)
+
+
+def stale(element):
+    """Whether the page holding `element` has been replaced."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
 
 
 def status(driver):
@@ -95,7 +105,8 @@ def test_a_revision_diff_of_text_typed_in_the_browser_shows_only_the_changed_par
     text = body.get_attribute("value").replace("الفقرة رقم 5 من تقرير اللجنة.", "الفقرة رقم 5 من تقرير اللجنة بعد تصحيحه.")
     desk.execute_script("arguments[0].value = arguments[1]", body, text)
     desk.find_element(By.CSS_SELECTOR, "button[value=draft]").click()
-    assert wait(lambda: "saved=1" in desk.current_url)
+    # The address already says saved=1: wait for the new page instead.
+    assert wait(lambda: stale(body), timeout=10)
     desk.find_element(By.LINK_TEXT, "النسخ السابقة").click()
     desk.find_element(By.CSS_SELECTOR, "form[action$='/compare'] button[type=submit]").click()
     removed = desk.find_elements(By.CSS_SELECTOR, ".diff .removed")
