@@ -35,6 +35,9 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Author text to safe HTML: Markdown rendering and the allowlist sanitizer.
         .target(name: "MinbarMarkup", dependencies: ["MinbarCore", "CCmarkGFM", "CLibXML2"]),
+        // Photos: format checks, metadata stripping and resized copies through libvips's
+        // command-line tools (Debian's libvips-tools, run as limited processes), files on disk.
+        .target(name: "MinbarMedia", dependencies: ["MinbarCore"]),
         // The Hummingbird application: public site, themes, page cache.
         .target(
             name: "MinbarWeb",
@@ -79,6 +82,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MinbarMarkupTests", dependencies: ["MinbarMarkup"]),
+        .testTarget(name: "MinbarMediaTests", dependencies: ["MinbarMedia"]),
         .testTarget(name: "MinbarDemoTests", dependencies: ["MinbarDemo", "MinbarSQLite"]),
         // Starts the built `minbar` executable as a process; `swift build` builds it first.
         .testTarget(name: "MinbarCLITests"),

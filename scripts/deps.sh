@@ -25,4 +25,8 @@ minbar_install_packages() {
 
 # SQLite (GRDB) and zlib (gzip of cached pages) headers for the build.
 # cmark-gfm (Markdown bodies) and libxml2 (HTML sanitizing) for the editor.
-MINBAR_BUILD_PACKAGES=(pkg-config libsqlite3-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev)
+# libvips's command-line tools (with HEIC/AVIF through libheif) make the photos' copies;
+# libwebp's webpmux strips the metadata libvips 8.14 leaves in WebP files.
+MINBAR_BUILD_PACKAGES=(pkg-config libsqlite3-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libvips-tools webp)
+# exiftool checks that no served copy keeps a photo's EXIF, GPS or XMP.
+MINBAR_TEST_PACKAGES=(libimage-exiftool-perl)
