@@ -132,16 +132,30 @@ public struct BreakingNews: Sendable, Hashable, Codable {
 }
 
 /// The image shown at the top of an article and on its cards.
-public struct FeaturedImage: Sendable, Hashable, Codable {
+public struct FeaturedImage: Sendable, Hashable {
     public var url: String
     /// Describes the image for people who cannot see it.
     public var alt: String
     public var caption: String
+    /// The library item it comes from (nil for an external image given by its address).
+    public var mediaID: Int64?
+    /// That item, as read with the article: its copies make `srcset`, its credit shows.
+    public var media: MediaItem?
 
-    public init(url: String, alt: String = "", caption: String = "") {
+    public init(url: String, alt: String = "", caption: String = "", mediaID: Int64? = nil, media: MediaItem? = nil) {
         self.url = url
         self.alt = alt
         self.caption = caption
+        self.mediaID = mediaID ?? media?.id
+        self.media = media
+    }
+
+    /// The library item's image: its full copy, with the item's alt text and caption unless the
+    /// article gives its own.
+    public init(media: MediaItem, alt: String = "", caption: String = "") {
+        self.init(
+            url: media.fullPath ?? "", alt: alt.isEmpty ? media.altText : alt, caption: caption.isEmpty ? media.caption : caption,
+            mediaID: media.id, media: media)
     }
 
     /// Where the site's own media are served from.

@@ -114,7 +114,7 @@ public struct ArticleInput: Sendable, Hashable {
                 "breaking_until", ar: "نهاية الخبر العاجل يجب أن تكون بعد موعد النشر.",
                 en: "The end of the breaking flag must come after the publication time.")
         }
-        if let image = featuredImage {
+        if let image = featuredImage, image.mediaID == nil {
             let url = image.url.trimmingCharacters(in: .whitespaces)
             input.featuredImage?.url = url
             if url.isEmpty {

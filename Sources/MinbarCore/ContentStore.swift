@@ -177,6 +177,8 @@ public enum ContentStoreError: Error, Sendable, Hashable, CustomStringConvertibl
     case conflict(currentRevision: Int)
     /// Another account uses this email address.
     case emailTaken(String)
+    /// Articles still use the item (a media item being deleted).
+    case inUse(articles: Int)
 
     public var description: String {
         switch self {
@@ -185,6 +187,7 @@ public enum ContentStoreError: Error, Sendable, Hashable, CustomStringConvertibl
         case .missingReference(let field, let id): return "\(field) refers to \(id), which does not exist"
         case .conflict(let revision): return "the article changed meanwhile (now revision \(revision))"
         case .emailTaken(let email): return "email already used: \(email)"
+        case .inUse(let count): return "used by \(count) articles"
         }
     }
 
@@ -209,6 +212,12 @@ public enum ContentStoreError: Error, Sendable, Hashable, CustomStringConvertibl
         case .emailTaken(let email):
             return FieldError(
                 field: "email", message: LocalizedText(ar: "البريد \(email) مستخدم لحساب آخر.", en: "\(email) is used by another account."))
+        case .inUse(let count):
+            return FieldError(
+                field: "id",
+                message: LocalizedText(
+                    ar: "لا يمكن حذف الصورة: \(count == 1 ? "مقال يستعملها" : "\(count) مقالات تستعملها")؛ أزِلها منها أو ضع صورة أخرى مكانها أولاً.",
+                    en: "The image cannot be deleted: \(count) article\(count == 1 ? " uses" : "s use") it. Remove it from them or put another image in its place first."))
         }
     }
 }

@@ -54,6 +54,13 @@ public struct SiteSettings: Sendable, Hashable, Codable {
     /// Words, phrases, email addresses or IP addresses, one per line: a comment holding one
     /// goes to spam. Words match after Arabic folding (harakat and tatweel do not hide them).
     public var commentBlocklist: String = ""
+    /// The largest photo upload, in megabytes (refused before it is all read).
+    public var mediaMaximumMegabytes: Int = 20
+    /// The most pixels a photo may have, in megapixels (checked from its header, before decoding).
+    public var mediaMaximumMegapixels: Int = 50
+    /// Whether the untouched upload (with its camera metadata) is kept, privately, beside the
+    /// copies. Off by default; never served either way.
+    public var mediaKeepsOriginals: Bool = false
 
     public init() {}
 
@@ -88,6 +95,9 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         commentMaximumLinks = try container.decodeIfPresent(Int.self, forKey: .commentMaximumLinks) ?? defaults.commentMaximumLinks
         commentRateLimit = try container.decodeIfPresent(Int.self, forKey: .commentRateLimit) ?? defaults.commentRateLimit
         commentBlocklist = try container.decodeIfPresent(String.self, forKey: .commentBlocklist) ?? defaults.commentBlocklist
+        mediaMaximumMegabytes = try container.decodeIfPresent(Int.self, forKey: .mediaMaximumMegabytes) ?? defaults.mediaMaximumMegabytes
+        mediaMaximumMegapixels = try container.decodeIfPresent(Int.self, forKey: .mediaMaximumMegapixels) ?? defaults.mediaMaximumMegapixels
+        mediaKeepsOriginals = try container.decodeIfPresent(Bool.self, forKey: .mediaKeepsOriginals) ?? defaults.mediaKeepsOriginals
     }
 
     /// The zone articles' dates are shown and archived in; UTC when the setting is unknown.
@@ -160,6 +170,11 @@ public struct SiteSettings: Sendable, Hashable, Codable {
         }
         if !(0...600).contains(commentMinimumSeconds) || !(0...50).contains(commentMaximumLinks) || !(1...1000).contains(commentRateLimit) {
             problems.add("comment_limits", ar: "قيم حماية التعليقات خارج الحدود المقبولة.", en: "Comment protection values are out of range.")
+        }
+        if !(1...200).contains(mediaMaximumMegabytes) || !(1...200).contains(mediaMaximumMegapixels) {
+            problems.add(
+                "media_limits", ar: "حد حجم الصورة بين 1 و200 ميغابايت، وحد البكسلات بين 1 و200 ميغابكسل.",
+                en: "The photo size limit is 1 to 200 MB and the pixel limit 1 to 200 megapixels.")
         }
         if PermalinkStructure(permalinkStructure) == nil {
             problems.add(

@@ -93,6 +93,13 @@ public struct Permissions: Sendable {
     /// Whether the user may open the comment queue at all.
     public var canOpenCommentQueue: Bool { role != .contributor }
 
+    /// Whether the user may change or delete a media item uploaded by `ownerID`: editors and
+    /// administrators every item, others their own. Every role uploads, and every role sees the
+    /// library and picks from it (as WordPress's authors do).
+    public func canManageMedia(ownerID: Int64?) -> Bool {
+        isEditorOrAbove || owns(ownerID)
+    }
+
     /// Whether the user may see the article in the admin list.
     public func canList(ownerID: Int64?) -> Bool {
         isEditorOrAbove || owns(ownerID)

@@ -305,6 +305,40 @@ public struct AppDatabase: Sendable {
             try db.alter(table: "article") { t in t.add(column: "breaking_since", .datetime) }
             try db.execute(sql: "UPDATE article SET breaking_since = modified_at WHERE breaking")
         }
+        migrator.registerMigration("v17-media") { db in
+            // The photo library: one row per upload, its copies as JSON (they are read and
+            // written together), `search_text` folded for the library's search.
+            try db.create(table: "media") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("key", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("alt_text", .text).notNull().defaults(to: "")
+                t.column("caption", .text).notNull().defaults(to: "")
+                t.column("credit", .text).notNull().defaults(to: "")
+                t.column("original_name", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("width", .integer).notNull().defaults(to: 0)
+                t.column("height", .integer).notNull().defaults(to: 0)
+                t.column("status", .text).notNull()
+                t.column("failure", .text)
+                t.column("copies", .text).notNull().defaults(to: "[]")
+                t.column("uploaded_at", .datetime).notNull()
+                t.column("owner_id", .integer).references("user", onDelete: .setNull)
+                t.column("search_text", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "media_on_uploaded_at", on: "media", columns: ["uploaded_at"])
+            try db.alter(table: "article") { t in
+                t.add(column: "featured_media_id", .integer).references("media", onDelete: .setNull)
+            }
+            // Which articles use which items: the featured image and images in the body.
+            try db.create(table: "article_media") { t in
+                t.column("article_id", .integer).notNull().references("article", onDelete: .cascade)
+                t.column("media_id", .integer).notNull().references("media", onDelete: .cascade)
+                t.column("featured", .boolean).notNull().defaults(to: false)
+                t.primaryKey(["article_id", "media_id"])
+            }
+            try db.create(index: "article_media_on_media", on: "article_media", columns: ["media_id"])
+        }
         return migrator
     }
 

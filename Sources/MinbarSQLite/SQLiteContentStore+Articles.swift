@@ -11,7 +11,7 @@ extension SQLiteContentStore {
     private static let bodilessColumns = """
         a.id, a.slug, a.title, a.excerpt, a.body_format, a.status, a.published_at,
         a.modified_at, a.created_at, a.breaking, a.breaking_until, a.breaking_since, a.source_credit, a.primary_category_id,
-        a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.revision, a.owner_id, a.comments_open,
+        a.featured_image_url, a.featured_image_alt, a.featured_image_caption, a.featured_media_id, a.revision, a.owner_id, a.comments_open,
         \(commentCountColumn)
         """
 
@@ -254,13 +254,14 @@ extension SQLiteContentStore {
             let columns = [
                 "slug", "title", "excerpt", "body_html", "body_source", "body_format", "status", "published_at", "modified_at",
                 "breaking", "breaking_until", "source_credit", "primary_category_id", "featured_image_url", "featured_image_alt",
-                "featured_image_caption", "comments_open", "breaking_since",
+                "featured_image_caption", "comments_open", "breaking_since", "featured_media_id",
             ]
+            let image = try Self.featuredImage(db, for: input)
             var arguments: StatementArguments = [
                 input.slug, input.title, input.excerpt, input.body.html, input.body.source, input.body.format.rawValue,
                 input.status.rawValue, input.publishedAt, now, input.breaking != nil, input.breaking?.until, input.sourceCredit,
-                input.primaryCategoryID, input.featuredImage?.url, input.featuredImage?.alt ?? "", input.featuredImage?.caption ?? "",
-                input.commentsOpen, try Self.breakingSince(db, input, now: now),
+                input.primaryCategoryID, image?.url, image?.alt ?? "", image?.caption ?? "",
+                input.commentsOpen, try Self.breakingSince(db, input, now: now), image?.mediaID,
             ]
             let id: Int64
             if let existing = input.id {
@@ -295,6 +296,7 @@ extension SQLiteContentStore {
             try Self.replaceLinks(db, table: "article_category", column: "category_id", articleID: id, ids: categoryIDs)
             try Self.replaceLinks(db, table: "article_tag", column: "tag_id", articleID: id, ids: Self.unique(input.tagIDs))
             try Self.replaceLinks(db, table: "article_author", column: "author_id", articleID: id, ids: Self.unique(input.authorIDs))
+            try Self.writeMediaLinks(db, articleID: id, input: input)
             return id
         }
     }
@@ -447,8 +449,20 @@ extension SQLiteContentStore {
             }
         }
 
+        // The library items of featured images, in one statement.
+        var mediaByID: [Int64: MediaItem] = [:]
+        let mediaIDs = Set(rows.compactMap { $0[c["featured_media_id"]] as Int64? })
+        if !mediaIDs.isEmpty {
+            for row in try db.fetchRows(
+                sql: "SELECT * FROM media WHERE id IN (\(databaseQuestionMarks(count: mediaIDs.count)))", arguments: StatementArguments(Array(mediaIDs)))
+            {
+                let item = Self.mediaItem(from: row)
+                mediaByID[item.id] = item
+            }
+        }
         return rows.map { row in
             let id: Int64 = row[c["id"]]
+            let mediaID: Int64? = row[c["featured_media_id"]]
             let primaryID: Int64? = row[c["primary_category_id"]]
             let imageURL: String? = row[c["featured_image_url"]]
             let isBreaking: Bool = row[c["breaking"]]
@@ -468,7 +482,9 @@ extension SQLiteContentStore {
                 tags: tagLinks[id] ?? [],
                 authors: authorLinks[id] ?? [],
                 featuredImage: imageURL.map {
-                    FeaturedImage(url: $0, alt: row[c["featured_image_alt"]], caption: row[c["featured_image_caption"]])
+                    FeaturedImage(
+                        url: $0, alt: row[c["featured_image_alt"]], caption: row[c["featured_image_caption"]], mediaID: mediaID,
+                        media: mediaID.flatMap { mediaByID[$0] })
                 },
                 revision: row[c["revision"]], ownerID: row[c["owner_id"]])
             article.commentsOpen = row[c["comments_open"]]
