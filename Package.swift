@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "MinbarCLI",
             dependencies: [
-                "MinbarCore", "MinbarSQLite", "MinbarWeb", "MinbarDemo",
+                "MinbarCore", "MinbarSQLite", "MinbarWeb", "MinbarDemo", "MinbarMedia",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

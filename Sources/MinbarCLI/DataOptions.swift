@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import MinbarCore
+import MinbarMedia
 import MinbarSQLite
+import MinbarWeb
 
 /// Options shared by every command that opens a site's data.
 struct DataOptions: ParsableArguments {
@@ -14,5 +17,11 @@ struct DataOptions: ParsableArguments {
         } catch {
             throw ValidationError("cannot open the data directory \(data): \(error)")
         }
+    }
+
+    /// The photo library of the data directory: records in the store, files in `DATA/media`.
+    func openMedia(store: SQLiteContentStore, settings: @escaping @Sendable () -> SiteSettings) throws -> MediaService {
+        let files = try FileMediaStore(root: URL(fileURLWithPath: data).appendingPathComponent("media"))
+        return MediaService(library: store, files: files, settings: settings)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MinbarCore
+import MinbarMedia
 import MinbarWeb
 
 /// `minbar serve`: runs the site until Ctrl-C or SIGTERM.
@@ -65,7 +66,11 @@ struct Serve: AsyncParsableCommand {
         let site = try await PublicSite(store: store, search: store, theme: loadedTheme, configuration: configuration, logger: logger)
         let host = self.host
         let explicitBaseURL = baseURL
-        let admin = try AdminSite(store: store, site: site, logger: logger)
+        let media = try dataOptions.openMedia(store: store, settings: { site.currentSettings })
+        if !ImageProcessor.isAvailable {
+            logger.warning("libvips-tools, webp or prlimit is missing: photo uploads will be refused (apt-get install libvips-tools webp)")
+        }
+        let admin = try AdminSite(store: store, site: site, media: media, logger: logger)
         let scheduler = PublishingScheduler(store: store, site: site, logger: logger)
         let app = buildApplication(site: site, admin: admin, services: [scheduler], host: host, port: port, logger: logger) { port in
             if explicitBaseURL == nil { site.serverStarted(at: "http://\(reachableHost):\(port)") }

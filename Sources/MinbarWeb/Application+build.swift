@@ -44,6 +44,9 @@ public func buildRouter(site: PublicSite, admin: AdminSite? = nil) -> Router<Sit
         }
         return AssetResponse.response(for: asset, request: request)
     }
+    if let files = admin?.media?.files {
+        router.get("/media/**") { request, context in await MediaFiles.respond(request, context: context, files: files, site: site) }
+    }
     router.get("/api/search") { request, _ in await SearchAPI.respond(to: request, site: site) }
     router.get("/api/search/suggest") { request, _ in await SuggestAPI.respond(to: request, site: site) }
     router.post("/comments/") { request, context in await site.postComment(request, context: context) }

@@ -72,6 +72,24 @@ enum AdminAssets {
         .diff .added { background: #e7f5ea; }
         .diff .removed::before { content: "− "; }
         .diff .added::before { content: "+ "; }
+        .upload { background: #fff; border: 2px dashed var(--line); border-radius: 6px; padding: 1rem; margin-block-end: 1rem; display: grid; gap: .5rem; }
+        .upload.dragging { border-color: var(--accent); background: #eef6fb; }
+        .progress { list-style: none; margin: 0; padding: 0; }
+        .progress li { display: flex; gap: .5rem; align-items: center; }
+        .progress progress { inline-size: 10rem; }
+        .progress .failed { color: var(--danger); }
+        .media-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: .75rem; list-style: none; padding: 0; }
+        .media-grid a { display: grid; gap: .25rem; text-decoration: none; color: var(--ink); background: #fff; border: 1px solid var(--line); padding: .25rem; }
+        .media-grid img, .picker img { inline-size: 100%; block-size: auto; aspect-ratio: 1; object-fit: cover; display: block; }
+        .badge-warn { display: inline-block; background: #fcf9e8; color: #8a4b00; font-size: .8rem; padding: 0 .4rem; border-radius: 3px; }
+        .media-item { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); align-items: start; }
+        .media-preview { inline-size: 100%; block-size: auto; background: #fff; border: 1px solid var(--line); }
+        .snippet-box { inline-size: 100%; font-family: ui-monospace, monospace; font-size: .85rem; }
+        .copies { columns: 2 16rem; }
+        .featured-preview { display: block; inline-size: 150px; block-size: 150px; object-fit: cover; margin-block: .5rem; }
+        .picker { background: #fff; border: 1px solid var(--line); padding: .5rem; margin-block: .5rem; }
+        .picker ul { display: grid; grid-template-columns: repeat(auto-fill, minmax(100px, 1fr)); gap: .5rem; list-style: none; padding: 0; max-block-size: 24rem; overflow-y: auto; }
+        .picker button { padding: 0; border: 1px solid var(--line); background: none; inline-size: 100%; }
         .diff .removed .word { background: #f2b8bd; }
         .diff .added .word { background: #9fdcaf; font-weight: 600; }
         """
@@ -79,6 +97,52 @@ enum AdminAssets {
     static let js = """
         (function () {
           "use strict";
+          // Uploads: drag and drop, or the file input, one request per file with its progress.
+          // Without JavaScript the form sends every chosen file at once.
+          var upload = document.getElementById("upload");
+          if (upload && window.FormData && window.XMLHttpRequest) {
+            var input = upload.querySelector("input[type=file]"), progress = upload.querySelector(".progress");
+            var max = Number(upload.dataset.maxBytes || 0), en = document.documentElement.lang === "en";
+            upload.querySelector(".drop").hidden = false;
+            var send = function (files) {
+              var left = files.length, made = [];
+              Array.prototype.forEach.call(files, function (file) {
+                var li = document.createElement("li"), bar = document.createElement("progress"), label = document.createElement("span");
+                label.textContent = file.name; bar.max = 100; bar.value = 0;
+                li.appendChild(label); li.appendChild(bar); progress.appendChild(li);
+                var done = function (message, ok) {
+                  if (message) { var note = document.createElement("span"); note.textContent = message; if (!ok) note.className = "failed"; li.appendChild(note); }
+                  if (--left === 0 && made.length) location.href = made.length === 1 ? made[0] + "?done=uploaded" : "/admin/media?done=uploaded";
+                };
+                if (max && file.size > max) { bar.remove(); done(en ? "Larger than the limit." : "أكبر من الحد المسموح.", false); return; }
+                var body = new FormData();
+                body.append("_csrf", upload.dataset.csrf);
+                body.append("files", file, file.name);
+                var request = new XMLHttpRequest();
+                request.open("POST", upload.action);
+                request.setRequestHeader("Accept", "application/json");
+                request.setRequestHeader("X-CSRF-Token", upload.dataset.csrf);
+                request.upload.onprogress = function (event) { if (event.lengthComputable) bar.value = Math.round(100 * event.loaded / event.total); };
+                request.onload = function () {
+                  var answer = {};
+                  try { answer = JSON.parse(request.responseText); } catch (e) {}
+                  bar.value = 100;
+                  if (answer.url) { made.push(answer.url); done(en ? "Ready." : "جاهزة.", true); }
+                  else done((answer.errors && answer.errors.join(" ")) || answer.error || (en ? "Refused." : "رُفضت."), false);
+                };
+                request.onerror = function () { done(en ? "The connection dropped." : "انقطع الاتصال.", false); };
+                request.send(body);
+              });
+            };
+            upload.addEventListener("submit", function (event) {
+              if (!input.files.length) return;
+              event.preventDefault();
+              send(input.files);
+            });
+            ["dragenter", "dragover"].forEach(function (name) { upload.addEventListener(name, function (event) { event.preventDefault(); upload.classList.add("dragging"); }); });
+            ["dragleave", "drop"].forEach(function (name) { upload.addEventListener(name, function () { upload.classList.remove("dragging"); }); });
+            upload.addEventListener("drop", function (event) { event.preventDefault(); if (event.dataTransfer.files.length) send(event.dataTransfer.files); });
+          }
           var form = document.getElementById("editor");
           if (!form) return;
           var fields = ["title", "excerpt", "body"];
@@ -145,6 +209,46 @@ enum AdminAssets {
                   }).catch(function () {});
               }, 150);
             });
+          }
+          // The featured image chosen from the library, shown beside its list.
+          var featured = document.getElementById("featured_media"), featuredPreview = document.getElementById("featured-preview");
+          if (featured && featuredPreview) {
+            var showFeatured = function () {
+              var option = featured.options[featured.selectedIndex], thumb = option && option.dataset.thumb;
+              featuredPreview.hidden = !thumb;
+              if (thumb) featuredPreview.src = thumb;
+            };
+            featured.addEventListener("change", showFeatured);
+            showFeatured();
+          }
+          // Insert image: a library photo as a figure (caption, credit) where the cursor is.
+          var insert = document.getElementById("insert-image"), picker = document.getElementById("image-picker");
+          if (insert && picker && form.elements.body) {
+            insert.parentNode.hidden = false;
+            var list = picker.querySelector("ul"), q = document.getElementById("picker-q"), pickTimer;
+            var esc = function (text) { var d = document.createElement("div"); d.textContent = text || ""; return d.innerHTML.replace(/"/g, "&quot;").replace(/'/g, "&#39;"); };
+            var load = function () {
+              fetch("/admin/media?picker=1&q=" + encodeURIComponent(q.value.trim()), { credentials: "same-origin" })
+                .then(function (r) { return r.json(); }).then(function (data) {
+                  list.textContent = "";
+                  (data.items || []).forEach(function (item) {
+                    var li = document.createElement("li"), button = document.createElement("button"), img = document.createElement("img");
+                    button.type = "button"; img.src = item.thumb; img.alt = item.alt || item.title; button.title = item.title;
+                    button.appendChild(img); li.appendChild(button); list.appendChild(li);
+                    button.addEventListener("click", function () {
+                      var caption = [esc(item.caption), item.credit ? "<small>" + esc(item.credit) + "</small>" : ""].filter(Boolean).join(" ");
+                      var html = "\\n\\n<figure><img src='" + esc(item.src) + "' alt='" + esc(item.alt) + "' width='" + item.width + "' height='" + item.height + "'>" +
+                        (caption ? "<figcaption>" + caption + "</figcaption>" : "") + "</figure>\\n\\n";
+                      var body = form.elements.body, at = body.selectionStart || body.value.length;
+                      body.value = body.value.slice(0, at) + html + body.value.slice(body.selectionEnd || at);
+                      picker.hidden = true;
+                      body.focus();
+                    });
+                  });
+                }).catch(function () {});
+            };
+            insert.addEventListener("click", function () { picker.hidden = !picker.hidden; if (!picker.hidden) { load(); q.focus(); } });
+            q.addEventListener("input", function () { clearTimeout(pickTimer); pickTimer = setTimeout(load, 200); });
           }
           var offer = document.getElementById("autosave-offer");
           var restore = document.getElementById("autosave-restore");

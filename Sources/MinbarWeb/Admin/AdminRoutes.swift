@@ -55,6 +55,17 @@ extension AdminSite {
                 return await self.restoreRevision(request, id: id, number: number)
             }
         }
+        router.get("/admin/media") { request, _ in await self.mediaLibrary(request) }
+        router.post("/admin/media") { request, _ in await self.uploadMedia(request) }
+        router.get("/admin/media/{id}") { request, context in
+            await self.withID(request, context) { await self.mediaItemPage(request, id: $0) }
+        }
+        router.post("/admin/media/{id}") { request, context in
+            await self.withID(request, context) { await self.saveMediaItem(request, id: $0) }
+        }
+        router.post("/admin/media/{id}/delete") { request, context in
+            await self.withID(request, context) { await self.deleteMediaItem(request, id: $0) }
+        }
         router.post("/admin/preview") { request, _ in await self.preview(request) }
         router.post("/admin/autosave") { request, _ in await self.autosave(request) }
 

@@ -201,6 +201,8 @@ extension AdminSite {
                 "canPublish": permissions.canPublishAny, "canFlagBreaking": permissions.canFlagBreaking,
                 "publicURL": article.flatMap { $0.isPublic(at: now) ? "/?p=\($0.id)" : nil } as Any,
                 "hasRevisions": form.id != nil,
+                "hasMediaLibrary": media != nil,
+                "mediaChoices": try await featuredChoices(selected: Int64(form.featuredMediaID)),
                 "autosave": autosave.map {
                     ["title": $0.title, "excerpt": $0.excerpt, "body": $0.bodySource, "savedAt": formatter.dateTime($0.savedAt)] as [String: Any]
                 } as Any,
@@ -209,6 +211,23 @@ extension AdminSite {
                 "modifiedMillis": article.map { String(Int64($0.modifiedAt.timeIntervalSince1970 * 1000)) } ?? "0",
             ])
         return htmlResponse(status: status, render("editor", view: view))
+    }
+
+    /// The library photos offered as featured image: the newest 60 ready ones, and the chosen
+    /// one wherever it is.
+    func featuredChoices(selected: Int64?) async throws -> [[String: Any]] {
+        guard let media else { return [] }
+        var query = MediaQuery()
+        query.readyOnly = true
+        query.limit = 60
+        var items = try await media.library.mediaItems(matching: query, timeZone: site.currentSettings.resolvedTimeZone).items
+        if let selected, !items.contains(where: { $0.id == selected }), let item = try await media.library.media(id: selected) { items.insert(item, at: 0) }
+        return items.map {
+            [
+                "id": $0.id, "title": $0.title, "hasAlt": !$0.altText.isEmpty, "selected": $0.id == selected,
+                "thumb": ($0.copy("thumbnail", format: .webp) ?? $0.copy("thumbnail"))?.path ?? "",
+            ] as [String: Any]
+        }
     }
 
     /// A byline choice under the signed-in user's own name when they have no author profile yet.
@@ -322,7 +341,7 @@ extension AdminSite {
                 authors: input.authorIDs.compactMap { id in authors.first { $0.id == id } }
                     + (form.wantsOwnProfile
                         ? [Author(id: 0, slug: Slug.make(from: visitor.user.name), name: visitor.user.name, kind: .person, bio: "", avatarURL: nil)] : []),
-                featuredImage: input.featuredImage)
+                featuredImage: try await previewImage(input.featuredImage))
             let html = try await site.previewPage(of: article)
             var headers = SecurityHeaders.html
             headers[.contentType] = "text/html; charset=utf-8"
@@ -330,6 +349,13 @@ extension AdminSite {
             headers[.init("X-Robots-Tag")!] = "noindex"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
         }
+    }
+
+    /// A featured image as the page will show it: a library photo with its copies.
+    func previewImage(_ image: FeaturedImage?) async throws -> FeaturedImage? {
+        guard let image, let id = image.mediaID else { return image }
+        guard let item = try await media?.library.media(id: id) else { return nil }
+        return FeaturedImage(media: item, alt: image.alt, caption: image.caption)
     }
 
     /// POST /admin/autosave (JSON answer): keeps what is being typed, every few seconds.

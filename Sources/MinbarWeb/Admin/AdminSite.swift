@@ -35,6 +35,8 @@ public struct AdminConfiguration: Sendable {
 public final class AdminSite: Sendable {
     let store: any NewsroomStore
     let site: PublicSite
+    /// The photo library; nil on a site without one (tests of other parts).
+    let media: MediaService?
     let configuration: AdminConfiguration
     let templates: MustacheLibrary
     let clock: @Sendable () -> Date
@@ -44,11 +46,12 @@ public final class AdminSite: Sendable {
     private let decoy = Mutex<String?>(nil)
 
     public init(
-        store: any NewsroomStore, site: PublicSite, configuration: AdminConfiguration = AdminConfiguration(),
+        store: any NewsroomStore, site: PublicSite, media: MediaService? = nil, configuration: AdminConfiguration = AdminConfiguration(),
         logger: Logger = Logger(label: "minbar.admin"), clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.store = store
         self.site = site
+        self.media = media
         self.configuration = configuration
         self.templates = try AdminTemplates.library()
         self.logger = logger

@@ -12,7 +12,7 @@ enum AdminTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "error": error, "dashboard": dashboard, "articles": articles, "editor": editor,
         "revisions": revisions, "compare": compare, "terms": terms, "settings": settings, "users": users, "comments": comments,
-        "synonyms": synonyms, "diffLine": diffLine, "diffs": diffs, "restore": restore,
+        "synonyms": synonyms, "diffLine": diffLine, "diffs": diffs, "restore": restore, "media": media, "mediaItem": mediaItem,
     ]
 
     /// One line of a revision comparison; in a changed line the words that changed are marked.
@@ -39,6 +39,7 @@ enum AdminTemplates {
         <a href="/admin/">{{t.dashboard}}</a>
         <a href="/admin/articles">{{t.articles}}</a>
         <a href="/admin/articles/new">{{t.new_article}}</a>
+        <a href="/admin/media">{{t.media}}</a>
         {{#canModerate}}<a href="/admin/comments">{{t.comments}}</a>{{/canModerate}}
         {{#canManageTerms}}<a href="/admin/terms/category">{{t.terms_category}}</a>
         <a href="/admin/terms/tag">{{t.terms_tag}}</a>
@@ -195,6 +196,8 @@ enum AdminTemplates {
         <div class="field{{#errors.body}} invalid{{/errors.body}}" id="f-body">
         <label for="body">{{t.body}}</label>
         <textarea id="body" name="body" rows="18" dir="auto" aria-describedby="h-body e-body">{{body}}</textarea>
+        <p class="insert-image" hidden><button type="button" id="insert-image">{{t.insert_image}}</button></p>
+        <div class="picker" id="image-picker" hidden><input type="search" id="picker-q" placeholder="{{t.search_media}}" dir="auto"><ul></ul></div>
         <p class="hint" id="h-body">{{t.body_hint}}</p>
         {{#errors.body}}<p class="field-error" id="e-body">{{errors.body}}</p>{{/errors.body}}
         <label>{{t.format}} <select name="format"><option value="markdown"{{#isMarkdown}} selected{{/isMarkdown}}>{{t.format_markdown}}</option><option value="html"{{^isMarkdown}} selected{{/isMarkdown}}>{{t.format_html}}</option></select></label>
@@ -229,8 +232,13 @@ enum AdminTemplates {
         {{#errors.breaking_until}}<p class="field-error">{{errors.breaking_until}}</p>{{/errors.breaking_until}}
         </fieldset>
         {{/canFlagBreaking}}
-        <fieldset class="field{{#errors.featured_image_url}} invalid{{/errors.featured_image_url}}" id="f-featured_image_url"><legend>{{t.featured_image}}</legend>
-        <label for="image_url">{{t.image_url}}</label><input id="image_url" name="image_url" type="url" dir="ltr" value="{{imageURL}}">
+        <fieldset class="field{{#errors.featured_image_url}} invalid{{/errors.featured_image_url}}{{#errors.featured_image}} invalid{{/errors.featured_image}}" id="f-featured_image_url"><legend>{{t.featured_image}}</legend>
+        {{#hasMediaLibrary}}<label for="featured_media">{{t.featured_from_library}}</label>
+        <select id="featured_media" name="featured_media"><option value="">{{t.featured_none}}</option>{{#mediaChoices}}<option value="{{id}}" data-thumb="{{thumb}}"{{#selected}} selected{{/selected}}>{{title}}{{^hasAlt}} ({{t.media_no_alt}}){{/hasAlt}}</option>{{/mediaChoices}}</select>
+        <img id="featured-preview" class="featured-preview" alt="" hidden>
+        {{#errors.featured_image}}<p class="field-error">{{errors.featured_image}}</p>{{/errors.featured_image}}
+        <p class="hint"><a href="/admin/media" target="_blank">{{t.media}}</a></p>{{/hasMediaLibrary}}
+        <label for="image_url">{{#hasMediaLibrary}}{{t.featured_or_url}}{{/hasMediaLibrary}}{{^hasMediaLibrary}}{{t.image_url}}{{/hasMediaLibrary}}</label><input id="image_url" name="image_url" type="url" dir="ltr" value="{{imageURL}}">
         {{#errors.featured_image_url}}<p class="field-error">{{errors.featured_image_url}}</p>{{/errors.featured_image_url}}
         <label for="image_alt">{{t.image_alt}}</label><input id="image_alt" name="image_alt" value="{{imageAlt}}" dir="auto">
         <label for="image_caption">{{t.image_caption}}</label><input id="image_caption" name="image_caption" value="{{imageCaption}}" dir="auto">
@@ -270,6 +278,76 @@ enum AdminTemplates {
         <p>#<bdi>{{from.number}}</bdi> ({{from.savedAt}}, {{from.by}}) → #<bdi>{{to.number}}</bdi> ({{to.savedAt}}, {{to.by}})</p>
         {{#identical}}<p class="notice">{{t.identical}}</p>{{/identical}}
         {{>diffs}}
+        {{/content}}{{/layout}}
+        """
+
+    /// The media library: upload (a file input; drag and drop with progress where JavaScript
+    /// runs), filters, grid or list.
+    static let media = """
+        {{<layout}}{{$content}}
+        {{#uploadErrors}}<p class="error-box" role="alert">{{.}}</p>{{/uploadErrors}}
+        <form method="post" action="/admin/media" enctype="multipart/form-data" class="upload" id="upload" data-max-bytes="{{maxBytes}}" data-csrf="{{csrf}}">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        <label for="files">{{t.media_choose}}</label>
+        <input id="files" name="files" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif,image/avif,image/heic,image/heif,.heic,.heif,.avif" aria-describedby="h-files">
+        <p class="hint" id="h-files">{{t.media_limits_a}} <bdi>{{maxMegabytes}}</bdi> {{t.media_limits_b}} <bdi>{{maxMegapixels}}</bdi> {{t.media_limits_c}}</p>
+        <p class="drop" hidden>{{t.media_drop}}</p>
+        <ul class="progress" aria-live="polite"></ul>
+        <button type="submit" class="primary">{{t.media_upload}}</button>
+        </form>
+        <form method="get" action="/admin/media" class="filters">
+        <label>{{t.search_media}} <input type="search" name="q" value="{{q}}" dir="auto"></label>
+        <label>{{t.month}} <select name="month"><option value="">{{t.all}}</option>{{#months}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/months}}</select></label>
+        <label>{{t.type}} <select name="type"><option value="">{{t.all}}</option>{{#types}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/types}}</select></label>
+        <label><input type="checkbox" name="unused" value="1"{{#unused}} checked{{/unused}}> {{t.media_unused}}</label>
+        <label><input type="checkbox" name="mine" value="1"{{#mine}} checked{{/mine}}> {{t.media_mine}}</label>
+        {{#listView}}<input type="hidden" name="view" value="list">{{/listView}}
+        <button type="submit">{{t.filter}}</button>
+        </form>
+        <p class="muted"><bdi>{{total}}</bdi> · {{^listView}}<strong>{{t.grid}}</strong> · <a href="{{listURL}}">{{t.list}}</a>{{/listView}}{{#listView}}<a href="{{gridURL}}">{{t.grid}}</a> · <strong>{{t.list}}</strong>{{/listView}}</p>
+        {{#hasItems}}
+        {{^listView}}<ul class="media-grid">{{#items}}<li><a href="/admin/media/{{id}}">{{#thumb}}<img src="{{thumb}}" alt="{{alt}}" width="150" height="150" loading="lazy">{{/thumb}}<span dir="auto">{{title}}</span></a>{{^hasAlt}}<span class="badge-warn">{{t.media_no_alt}}</span>{{/hasAlt}}</li>{{/items}}</ul>{{/listView}}
+        {{#listView}}<table class="list"><thead><tr><th scope="col">{{t.media_photo}}</th><th scope="col">{{t.title}}</th><th scope="col">{{t.image_alt}}</th><th scope="col">{{t.media_credit}}</th><th scope="col">{{t.type}}</th><th scope="col">{{t.date}}</th></tr></thead>
+        <tbody>{{#items}}<tr><td class="select">{{#thumb}}<img src="{{thumb}}" alt="" width="60" height="60" loading="lazy">{{/thumb}}</td><td class="title"><a href="/admin/media/{{id}}" dir="auto">{{title}}</a></td><td data-label="{{t.image_alt}}" dir="auto">{{alt}}{{^hasAlt}}<span class="badge-warn">{{t.media_no_alt}}</span>{{/hasAlt}}</td><td data-label="{{t.media_credit}}" dir="auto">{{credit}}</td><td data-label="{{t.type}}">{{format}} <bdi>{{size}}</bdi></td><td data-label="{{t.date}}">{{date}}</td></tr>{{/items}}</tbody></table>{{/listView}}
+        <nav class="pages">{{#prevURL}}<a href="{{prevURL}}" rel="prev">{{t.previous}}</a>{{/prevURL}} <span>{{t.page_of}} <bdi>{{page}}</bdi> / <bdi>{{totalPages}}</bdi></span> {{#nextURL}}<a href="{{nextURL}}" rel="next">{{t.next}}</a>{{/nextURL}}</nav>
+        {{/hasItems}}
+        {{^hasItems}}<p class="muted">{{t.media_none}}</p>{{/hasItems}}
+        {{/content}}{{/layout}}
+        """
+
+    /// One photo: preview, details, copies, the articles that use it, delete.
+    static let mediaItem = """
+        {{<layout}}{{$content}}
+        {{#hasErrors}}<div class="error-box" role="alert"><p>{{t.fix_errors}}</p><ul>{{#errorList}}<li>{{message}}</li>{{/errorList}}</ul></div>{{/hasErrors}}
+        <p><a href="/admin/media">{{t.media}}</a></p>
+        {{#item}}
+        <div class="media-item">
+        {{#preview}}<img class="media-preview" src="{{preview}}" alt="{{alt}}">{{/preview}}
+        <div>
+        {{#canManage}}<form method="post" action="/admin/media/{{id}}" class="editor">
+        <input type="hidden" name="_csrf" value="{{csrf}}">
+        {{#details}}
+        <div class="field{{#errors.title}} invalid{{/errors.title}}" id="f-title"><label for="m-title">{{t.title}}</label><input id="m-title" name="title" value="{{title}}" dir="auto" required maxlength="300">{{#errors.title}}<p class="field-error">{{errors.title}}</p>{{/errors.title}}</div>
+        <div class="field{{#errors.alt_text}} invalid{{/errors.alt_text}}" id="f-alt_text"><label for="m-alt">{{t.image_alt}}</label><input id="m-alt" name="alt_text" value="{{alt}}" dir="auto" maxlength="500" aria-describedby="h-alt"><p class="hint" id="h-alt">{{t.media_alt_hint}}</p>{{#errors.alt_text}}<p class="field-error">{{errors.alt_text}}</p>{{/errors.alt_text}}</div>
+        <div class="field{{#errors.caption}} invalid{{/errors.caption}}" id="f-caption"><label for="m-caption">{{t.image_caption}}</label><textarea id="m-caption" name="caption" rows="2" dir="auto">{{caption}}</textarea>{{#errors.caption}}<p class="field-error">{{errors.caption}}</p>{{/errors.caption}}</div>
+        <div class="field{{#errors.credit}} invalid{{/errors.credit}}" id="f-credit"><label for="m-credit">{{t.media_credit}}</label><input id="m-credit" name="credit" value="{{credit}}" dir="auto" maxlength="200" aria-describedby="h-credit"><p class="hint" id="h-credit">{{t.media_credit_hint}}</p>{{#errors.credit}}<p class="field-error">{{errors.credit}}</p>{{/errors.credit}}</div>
+        {{/details}}
+        <div class="buttons"><button type="submit" class="primary">{{t.save}}</button></div>
+        </form>{{/canManage}}
+        {{^canManage}}<p dir="auto"><strong>{{title}}</strong></p><p dir="auto">{{alt}}</p><p dir="auto">{{credit}}</p>{{/canManage}}
+        <p class="muted"><bdi dir="ltr">{{originalName}}</bdi> · {{format}} · <bdi>{{size}}</bdi> · {{date}}</p>
+        </div>
+        </div>
+        <h2>{{t.media_insert}}</h2>
+        <p class="hint">{{t.media_insert_hint}}</p>
+        <textarea readonly rows="3" dir="ltr" class="snippet-box" aria-label="{{t.media_insert}}">{{snippet}}</textarea>
+        <h2>{{t.media_copies}}</h2>
+        <ul class="copies">{{#copies}}<li><a href="{{path}}" dir="ltr">{{name}} · {{format}} · <bdi>{{size}}</bdi> · <bdi>{{kb}}</bdi> KB</a></li>{{/copies}}</ul>
+        {{/item}}
+        <h2>{{t.media_uses}}</h2>
+        {{#hasUses}}<ul>{{#uses}}<li><a href="/admin/articles/{{id}}" dir="auto">{{title}}</a> <span class="muted">{{status}}{{#featured}} · {{t.featured_image}}{{/featured}}</span></li>{{/uses}}</ul>{{/hasUses}}
+        {{^hasUses}}<p class="muted">{{t.media_unused_here}}</p>{{/hasUses}}
+        {{#item}}{{#canManage}}<form method="post" action="/admin/media/{{id}}/delete" id="f-id"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>{{/canManage}}{{/item}}
         {{/content}}{{/layout}}
         """
 

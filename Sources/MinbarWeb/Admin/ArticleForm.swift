@@ -24,6 +24,8 @@ struct ArticleForm: Sendable {
     var imageURL = ""
     var imageAlt = ""
     var imageCaption = ""
+    /// The library photo chosen as featured image (its id), or "" for none or an outside image.
+    var featuredMediaID = ""
     var commentsOpen = true
 
     static let dateFormat = "yyyy-MM-dd'T'HH:mm"
@@ -55,9 +57,13 @@ struct ArticleForm: Sendable {
         breaking = article.breaking != nil
         breakingUntil = article.breaking?.until.map(formatter.string(from:)) ?? ""
         publishedAt = article.publishedAt.map(formatter.string(from:)) ?? ""
-        imageURL = article.featuredImage?.url ?? ""
-        imageAlt = article.featuredImage?.alt ?? ""
-        imageCaption = article.featuredImage?.caption ?? ""
+        featuredMediaID = article.featuredImage?.mediaID.map { String($0) } ?? ""
+        imageURL = featuredMediaID.isEmpty ? article.featuredImage?.url ?? "" : ""
+        // A library photo's own alt text and caption are not copied into the article's fields:
+        // left empty, the article follows the library.
+        let media = article.featuredImage?.media
+        imageAlt = article.featuredImage.map { $0.alt == media?.altText ? "" : $0.alt } ?? ""
+        imageCaption = article.featuredImage.map { $0.caption == media?.caption ? "" : $0.caption } ?? ""
         commentsOpen = article.commentsOpen
     }
 
@@ -94,6 +100,7 @@ struct ArticleForm: Sendable {
         imageURL = form["image_url"].trimmingCharacters(in: .whitespaces)
         imageAlt = form["image_alt"]
         imageCaption = form["image_caption"]
+        featuredMediaID = form["featured_media"].trimmingCharacters(in: .whitespaces)
         commentsOpen = form["comments_open"] == "1"
     }
 
@@ -158,9 +165,14 @@ struct ArticleForm: Sendable {
         let primary = number(primaryCategoryID, field: "categories")
         let extra = categoryIDs.compactMap { number($0, field: "categories") }
         let authors = authorIDs.filter { $0 != Self.ownProfile }.compactMap { number($0, field: "authors") }
-        let image: FeaturedImage? =
-            imageURL.isEmpty && imageAlt.isEmpty && imageCaption.isEmpty
-            ? nil : FeaturedImage(url: imageURL, alt: imageAlt.trimmingCharacters(in: .whitespaces), caption: imageCaption.trimmingCharacters(in: .whitespaces))
+        let alt = imageAlt.trimmingCharacters(in: .whitespaces)
+        let caption = imageCaption.trimmingCharacters(in: .whitespaces)
+        let image: FeaturedImage?
+        if let mediaID = number(featuredMediaID, field: "featured_image") {
+            image = FeaturedImage(url: "", alt: alt, caption: caption, mediaID: mediaID)
+        } else {
+            image = imageURL.isEmpty && alt.isEmpty && caption.isEmpty ? nil : FeaturedImage(url: imageURL, alt: alt, caption: caption)
+        }
         let input = ArticleInput(
             id: id, title: title, slug: slug, excerpt: excerpt, body: renderedBody, status: status, publishedAt: published,
             breaking: breaking ? BreakingNews(until: until) : nil, sourceCredit: sourceCredit,

@@ -76,7 +76,7 @@ public final class PublicSite: Sendable {
         return fresh
     }
 
-    var currentSettings: SiteSettings { state.withLock { $0.settings } }
+    public var currentSettings: SiteSettings { state.withLock { $0.settings } }
 
     /// The address the server answers at, used for absolute URLs when the site setting `url` is
     /// empty. `minbar serve` sets it once the port is known.
