@@ -43,6 +43,10 @@ public protocol ContentStore: Sendable {
     /// Counts of articles by status.
     func articleCounts() async throws -> [ArticleStatus: Int]
 
+    /// The ready library items with these keys: the photos an article body shows, for their
+    /// `srcset`.
+    func mediaItems(keys: Set<String>) async throws -> [MediaItem]
+
     // MARK: Sections, tags, authors
 
     /// Every section, in menu order.

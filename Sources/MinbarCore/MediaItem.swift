@@ -67,6 +67,34 @@ public struct MediaItem: Sendable, Hashable, Identifiable {
 
     /// The path of the full-size copy, what a plain `src` shows.
     public var fullPath: String? { copy("full")?.path }
+
+    /// The library key a `/media/` path belongs to: `2026/12/3f9a1c2b7d-name` for
+    /// `/media/2026/12/3f9a1c2b7d-name-300x200.webp` and `/media/2026/12/3f9a1c2b7d-name.jpg`.
+    public static func key(ofPath path: some StringProtocol) -> String? {
+        guard path.hasPrefix(FeaturedImage.mediaPathPrefix) else { return nil }
+        let path = path.dropFirst(FeaturedImage.mediaPathPrefix.count).prefix { $0 != "?" && $0 != "#" }
+        guard let dot = path.lastIndex(of: "."), !path.contains("..") else { return nil }
+        var stem = path[..<dot]
+        // A resized copy's `-WxH`.
+        if let dash = stem.lastIndex(of: "-") {
+            let size = stem[stem.index(after: dash)...].split(separator: "x", omittingEmptySubsequences: false)
+            if size.count == 2, size.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) { stem = stem[..<dash] }
+        }
+        return stem.isEmpty ? nil : String(stem)
+    }
+
+    /// The library keys an article body's images point to.
+    public static func keys(inHTML html: String) -> Set<String> {
+        var keys = Set<String>()
+        var rest = Substring(html)
+        while let start = rest.range(of: "src=\"" + FeaturedImage.mediaPathPrefix) {
+            let tail = rest[rest.index(start.upperBound, offsetBy: -FeaturedImage.mediaPathPrefix.count)...]
+            let path = tail.prefix { $0 != "\"" }
+            rest = tail.dropFirst(path.count)
+            if let key = key(ofPath: path) { keys.insert(key) }
+        }
+        return keys
+    }
 }
 
 /// Where a media item is in its processing.
@@ -296,6 +324,8 @@ public protocol MediaLibrary: Sendable {
     func media(id: Int64) async throws -> MediaItem?
     func media(key: String) async throws -> MediaItem?
     func mediaItems(matching query: MediaQuery, timeZone: TimeZone) async throws -> (items: [MediaItem], total: Int)
+    /// The ready items with these keys (the images an article body shows).
+    func mediaItems(keys: Set<String>) async throws -> [MediaItem]
     /// Every item, oldest first (regenerating copies).
     func allMediaIDs() async throws -> [Int64]
     /// The articles that use an item.

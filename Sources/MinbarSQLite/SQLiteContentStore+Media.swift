@@ -102,6 +102,16 @@ extension SQLiteContentStore: MediaLibrary {
         }
     }
 
+    public func mediaItems(keys: Set<String>) async throws -> [MediaItem] {
+        guard !keys.isEmpty else { return [] }
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM media WHERE status = 'ready' AND key IN (\(databaseQuestionMarks(count: keys.count)))",
+                arguments: StatementArguments(Array(keys))
+            ).map(Self.mediaItem(from:))
+        }
+    }
+
     public func allMediaIDs() async throws -> [Int64] {
         try await pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM media ORDER BY id") }
     }
@@ -151,34 +161,13 @@ extension SQLiteContentStore: MediaLibrary {
 
     // MARK: Articles' images
 
-    /// The library keys an article body's images point to: `/media/KEY-300x200.webp` and
-    /// `/media/KEY.jpg`.
-    static func mediaKeys(inHTML html: String) -> Set<String> {
-        var keys = Set<String>()
-        var rest = Substring(html)
-        while let start = rest.range(of: "src=\"" + FeaturedImage.mediaPathPrefix) {
-            let tail = rest[start.upperBound...]
-            let path = tail.prefix { $0 != "\"" && $0 != "?" && $0 != "#" }
-            rest = tail.dropFirst(path.count)
-            guard let dot = path.lastIndex(of: ".") else { continue }
-            var stem = path[..<dot]
-            // A resized copy's `-WxH`.
-            if let dash = stem.lastIndex(of: "-") {
-                let size = stem[stem.index(after: dash)...].split(separator: "x")
-                if size.count == 2, size.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }) { stem = stem[..<dash] }
-            }
-            keys.insert(String(stem))
-        }
-        return keys
-    }
-
     /// Links an article to the items it shows; checks its featured item can be one.
     static func writeMediaLinks(_ db: Database, articleID: Int64, input: ArticleInput) throws {
         try db.execute(sql: "DELETE FROM article_media WHERE article_id = ?", arguments: [articleID])
         if let mediaID = input.featuredImage?.mediaID {
             try db.execute(sql: "INSERT INTO article_media (article_id, media_id, featured) VALUES (?, ?, 1)", arguments: [articleID, mediaID])
         }
-        let keys = mediaKeys(inHTML: input.body.html)
+        let keys = MediaItem.keys(inHTML: input.body.html)
         guard !keys.isEmpty else { return }
         let ids = try Int64.fetchAll(
             db, sql: "SELECT id FROM media WHERE key IN (\(databaseQuestionMarks(count: keys.count)))", arguments: StatementArguments(Array(keys)))

@@ -32,6 +32,11 @@ struct FeedWriter {
         /// Section names first, then tags.
         var categories: [String]
         var imageURL: String?
+        /// The image's MIME type, size in bytes and pixels, when it is a library copy.
+        var imageType: String? = nil
+        var imageBytes: Int? = nil
+        var imageWidth: Int? = nil
+        var imageHeight: Int? = nil
     }
 
     let dates: FeedDates
@@ -66,7 +71,17 @@ struct FeedWriter {
             for category in item.categories { xml += "<category>\(XMLText.escape(category))</category>\n" }
             xml += "<description>\(XMLText.escape(item.summary))</description>\n"
             if let content = item.contentHTML { xml += "<content:encoded>\(XMLText.cdata(content))</content:encoded>\n" }
-            if let image = item.imageURL { xml += "<media:content url=\"\(XMLText.escape(image))\" medium=\"image\"/>\n" }
+            if let image = item.imageURL {
+                var attributes = "url=\"\(XMLText.escape(image))\" medium=\"image\""
+                if let type = item.imageType { attributes += " type=\"\(type)\"" }
+                if let bytes = item.imageBytes { attributes += " fileSize=\"\(bytes)\"" }
+                if let width = item.imageWidth, let height = item.imageHeight { attributes += " width=\"\(width)\" height=\"\(height)\"" }
+                xml += "<media:content \(attributes)/>\n"
+                // RSS 2.0's enclosure needs a length and a type: only for the library's copies.
+                if let type = item.imageType, let bytes = item.imageBytes {
+                    xml += "<enclosure url=\"\(XMLText.escape(image))\" length=\"\(bytes)\" type=\"\(type)\"/>\n"
+                }
+            }
             xml += "</item>\n"
         }
         return xml + "</channel>\n</rss>\n"
@@ -96,7 +111,11 @@ struct FeedWriter {
             for category in item.categories { xml += "<category term=\"\(XMLText.escape(category))\"/>\n" }
             xml += "<summary>\(XMLText.escape(item.summary))</summary>\n"
             if let content = item.contentHTML { xml += "<content type=\"html\">\(XMLText.escape(content))</content>\n" }
-            if let image = item.imageURL { xml += "<link rel=\"enclosure\" href=\"\(XMLText.escape(image))\"/>\n" }
+            if let image = item.imageURL {
+                let type = item.imageType.map { " type=\"\($0)\"" } ?? ""
+                let length = item.imageBytes.map { " length=\"\($0)\"" } ?? ""
+                xml += "<link rel=\"enclosure\" href=\"\(XMLText.escape(image))\"\(type)\(length)/>\n"
+            }
             xml += "</entry>\n"
         }
         return xml + "</feed>\n"

@@ -9,8 +9,8 @@ enum StructuredData {
 
     static func newsArticle(
         url: String, headline: String, description: String, published: String, modified: String, authors: [Person],
-        publisher: String, publisherURL: String, logoURL: String, section: String?, keywords: [String], imageURL: String?,
-        language: String
+        publisher: String, publisherURL: String, logoURL: String, section: String?, keywords: [String], images: [String],
+        imageCredit: String? = nil, language: String
     ) -> JSONValue {
         // An article without a byline is the publisher's own: never an empty author list.
         let authors = authors.isEmpty ? [Person(name: publisher, url: publisherURL, isOrganization: true)] : authors
@@ -44,7 +44,24 @@ enum StructuredData {
         ]
         if let section { members.append(("articleSection", .string(section))) }
         if !keywords.isEmpty { members.append(("keywords", .string(keywords.joined(separator: ", ")))) }
-        if let imageURL { members.append(("image", .array([.string(imageURL)]))) }
+        if !images.isEmpty {
+            if let imageCredit, !imageCredit.isEmpty {
+                // The photographer or agency, as Google's image metadata reads it.
+                members.append((
+                    "image",
+                    .array(
+                        images.map {
+                            .object([
+                                ("@type", .string("ImageObject")), ("url", .string($0)), ("contentUrl", .string($0)),
+                                ("creditText", .string(imageCredit)),
+                                ("copyrightHolder", .object([("@type", .string("Organization")), ("name", .string(imageCredit))])),
+                            ])
+                        })
+                ))
+            } else {
+                members.append(("image", .array(images.map { .string($0) })))
+            }
+        }
         return .object(members)
     }
 

@@ -37,6 +37,11 @@ struct PageBuilder: Sendable {
         url.hasPrefix("/") ? siteURL + (url.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? url) : url
     }
 
+    /// A body with its `/media/` images at full addresses, for feeds read away from the site.
+    func absoluteMediaSources(_ html: String) -> String {
+        html.replacingOccurrences(of: "src=\"" + FeaturedImage.mediaPathPrefix, with: "src=\"" + siteURL + FeaturedImage.mediaPathPrefix)
+    }
+
     func string(_ key: String) -> String { strings[key] ?? key }
 
     /// A number in the site's digits.
@@ -110,7 +115,12 @@ struct PageBuilder: Sendable {
         ]
     }
 
-    func card(_ article: Article) -> ArticleCard {
+    func card(_ article: Article) -> ArticleCard { card(article, sizes: ResponsiveImages.cardSizes, lazy: true) }
+
+    /// The home page's lead story: its photo is the first a reader sees, so it loads at once.
+    func leadCard(_ article: Article) -> ArticleCard { card(article, sizes: ResponsiveImages.leadSizes, lazy: false) }
+
+    func card(_ article: Article, sizes: String, lazy: Bool) -> ArticleCard {
         let section = article.primaryCategory ?? article.categories.first
         return ArticleCard(
             title: article.title, url: articlePath(article),
@@ -118,7 +128,7 @@ struct PageBuilder: Sendable {
             date: date(article.publishedAt ?? article.createdAt),
             sectionLink: section.map { LinkView(name: $0.name, url: categoryPath($0)) },
             breaking: article.isBreaking(at: now),
-            thumbnail: article.featuredImage.map { ImageView(src: $0.url, alt: $0.alt, caption: nil) },
+            thumbnail: article.featuredImage.map { ResponsiveImages.view($0, sizes: sizes, lazy: lazy, withCaption: false) },
             byline: article.authors.map(\.name).joined(separator: "، "),
             commentCount: article.commentCount > 0 ? commentCountLabel(article.commentCount) : nil)
     }
@@ -130,7 +140,8 @@ struct PageBuilder: Sendable {
         return ArabicCount.phrase(count, .comment, digits: settings.digits)
     }
 
-    func articleView(_ article: Article, related: [Article]) -> ArticleView {
+    /// `bodyMedia`: the library items the body's images come from, by key, for their `srcset`.
+    func articleView(_ article: Article, related: [Article], bodyMedia: [String: MediaItem] = [:]) -> ArticleView {
         let section = article.primaryCategory ?? article.categories.first
         let authors = article.authors
         return ArticleView(
@@ -141,10 +152,8 @@ struct PageBuilder: Sendable {
                 BylineAuthor(name: author.name, url: authorPath(author), isLast: index == authors.count - 1)
             },
             date: date(article.publishedAt ?? article.createdAt),
-            image: article.featuredImage.map {
-                ImageView(src: $0.url, alt: $0.alt, caption: $0.caption.isEmpty ? nil : $0.caption)
-            },
-            bodyHTML: article.body.html,
+            image: article.featuredImage.map { ResponsiveImages.view($0, sizes: ResponsiveImages.articleSizes, lazy: false, withCaption: true) },
+            bodyHTML: ResponsiveImages.enrich(bodyHTML: article.body.html, media: bodyMedia, sizes: ResponsiveImages.articleSizes),
             sourceCredit: article.sourceCredit,
             tags: article.tags.map { LinkView(name: $0.name, url: tagPath($0)) },
             hasTags: !article.tags.isEmpty,

@@ -84,14 +84,20 @@ extension PublicSite {
         let articles = result.articles
         let items = articles.map { article -> FeedWriter.Item in
             let url = builder.absolute(builder.articleEncodedPath(article))
-            return FeedWriter.Item(
+            let image = article.featuredImage.map(ResponsiveImages.feedImage)
+            var item = FeedWriter.Item(
                 id: builder.absolute(SiteRoute.articleID(article.id).path()), url: url, title: article.title,
                 summary: article.excerpt.isEmpty ? ArticleExcerpt.make(fromHTML: article.body.html) : article.excerpt,
-                contentHTML: settings.feedFullText ? article.body.html : nil,
+                contentHTML: settings.feedFullText ? builder.absoluteMediaSources(article.body.html) : nil,
                 published: article.publishedAt ?? article.createdAt, modified: article.modifiedAt,
                 authors: article.authors.map { ($0.name, builder.absolute(SiteRoute.author(slug: $0.slug, page: 1).path(encoded: true))) },
                 categories: article.categories.map(\.name) + article.tags.map(\.name),
-                imageURL: article.featuredImage.map { builder.absoluteMedia($0.url) })
+                imageURL: image.map { builder.absoluteMedia($0.path) })
+            item.imageType = image?.type
+            item.imageBytes = image?.bytes
+            item.imageWidth = image?.width
+            item.imageHeight = image?.height
+            return item
         }
         let updated = articles.map(\.modifiedAt).max()
         let channel = FeedWriter.Channel(

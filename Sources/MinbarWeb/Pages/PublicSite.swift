@@ -381,7 +381,7 @@ public final class PublicSite: Sendable {
         let olderURL = latestPage.total > perPage + 1 ? SiteRoute.home(page: 2).path() : nil
         view.nextURL = olderURL
         view.home = HomeView(
-            breaking: breaking.map(builder.card), hasBreaking: !breaking.isEmpty, lead: latest.first.map(builder.card),
+            breaking: breaking.map(builder.card), hasBreaking: !breaking.isEmpty, lead: latest.first.map(builder.leadCard),
             top: latest.dropFirst().prefix(Self.homeTopStories).map(builder.card),
             latest: latest.dropFirst(1 + Self.homeTopStories).map(builder.card), sections: sections, olderURL: olderURL)
         return (view, shown)
@@ -395,6 +395,7 @@ public final class PublicSite: Sendable {
     ) async throws -> (PageView, [Article]) {
         // The comments are read while related articles are looked for.
         async let comments = commentsView(article, builder: builder, page: commentPage, pendingIDs: pendingCommentIDs)
+        async let bodyMedia = store.mediaItems(keys: MediaItem.keys(inHTML: article.body.html))
         let related = try await relatedArticles(to: article, now: builder.now)
         let section = article.primaryCategory ?? article.categories.first
         let settings = builder.settings
@@ -402,7 +403,8 @@ public final class PublicSite: Sendable {
         let description = article.excerpt.isEmpty ? ArticleExcerpt.make(fromHTML: article.body.html) : article.excerpt
         let published = builder.formatter.iso8601(article.publishedAt ?? article.createdAt)
         let modified = builder.formatter.iso8601(max(article.modifiedAt, article.publishedAt ?? article.modifiedAt))
-        let imageURL = article.featuredImage.map { builder.absoluteMedia($0.url) }
+        let social = article.featuredImage.map(ResponsiveImages.socialImage)
+        let imageURL = social.map { builder.absoluteMedia($0.path) }
         var trail = [(name: settings.name, url: builder.absolute("/"))]
         if let section {
             for category in builder.categories.ancestry(of: section).reversed() {
@@ -417,7 +419,9 @@ public final class PublicSite: Sendable {
                     .init(name: $0.name, url: builder.absolute(SiteRoute.author(slug: $0.slug, page: 1).path(encoded: true)), isOrganization: $0.kind == .organization)
                 },
                 publisher: settings.name, publisherURL: builder.absolute("/"), logoURL: builder.absolute(theme.assetURL("favicon.svg")),
-                section: section?.name, keywords: article.tags.map(\.name), imageURL: imageURL, language: settings.language),
+                section: section?.name, keywords: article.tags.map(\.name),
+                images: article.featuredImage.map { ResponsiveImages.schemaImagePaths($0).map(builder.absoluteMedia) } ?? [],
+                imageCredit: article.featuredImage?.media?.credit, language: settings.language),
             StructuredData.breadcrumbs(trail),
         ]
         var view = builder.frame(
@@ -425,10 +429,14 @@ public final class PublicSite: Sendable {
             currentSection: section?.id, jsonLD: jsonLD)
         view.meta.ogType = "article"
         view.meta.imageURL = imageURL
+        view.meta.imageWidth = social?.width
+        view.meta.imageHeight = social?.height
+        view.meta.imageAlt = article.featuredImage.flatMap { $0.alt.isEmpty ? nil : $0.alt }
         view.meta.twitterCard = imageURL == nil ? "summary" : "summary_large_image"
         view.meta.articleMeta = ArticleMeta(
             publishedTime: published, modifiedTime: modified, section: section?.name, tags: article.tags.map(\.name))
-        view.article = builder.articleView(article, related: related)
+        let media = try await bodyMedia
+        view.article = builder.articleView(article, related: related, bodyMedia: Dictionary(media.map { ($0.key, $0) }) { first, _ in first })
         view.article?.comments = try await comments
         if let feed = view.article?.comments?.feedURL {
             view.meta.feeds.append(FeedLink(title: builder.string("comments_feed"), type: "application/rss+xml", url: builder.absolute(feed)))

@@ -17,7 +17,10 @@ enum CoreTemplates {
         {{#description}}<meta property="og:description" content="{{description}}">
         {{/description}}<meta property="og:url" content="{{canonicalURL}}">
         {{#imageURL}}<meta property="og:image" content="{{imageURL}}">
-        {{/imageURL}}{{#articleMeta}}<meta property="article:published_time" content="{{publishedTime}}">
+        {{/imageURL}}{{#imageWidth}}<meta property="og:image:width" content="{{imageWidth}}">
+        <meta property="og:image:height" content="{{imageHeight}}">
+        {{/imageWidth}}{{#imageAlt}}<meta property="og:image:alt" content="{{imageAlt}}">
+        {{/imageAlt}}{{#articleMeta}}<meta property="article:published_time" content="{{publishedTime}}">
         <meta property="article:modified_time" content="{{modifiedTime}}">
         {{#section}}<meta property="article:section" content="{{section}}">
         {{/section}}{{#tags}}<meta property="article:tag" content="{{.}}">
@@ -25,7 +28,8 @@ enum CoreTemplates {
         <meta name="twitter:title" content="{{title}}">
         {{#description}}<meta name="twitter:description" content="{{description}}">
         {{/description}}{{#imageURL}}<meta name="twitter:image" content="{{imageURL}}">
-        {{/imageURL}}{{#feeds}}<link rel="alternate" type="{{type}}" title="{{title}}" href="{{url}}">
+        {{/imageURL}}{{#imageAlt}}<meta name="twitter:image:alt" content="{{imageAlt}}">
+        {{/imageAlt}}{{#feeds}}<link rel="alternate" type="{{type}}" title="{{title}}" href="{{url}}">
         {{/feeds}}{{#jsonLD}}<script type="application/ld+json">{{{.}}}</script>
         {{/jsonLD}}{{/meta}}
         """

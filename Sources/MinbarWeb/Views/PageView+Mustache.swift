@@ -110,6 +110,14 @@ extension ImageView: MustacheParent {
         case "src": self.src
         case "alt": self.alt
         case "caption": self.caption
+        case "credit": self.credit
+        case "width": self.width
+        case "height": self.height
+        case "srcset": self.srcset
+        case "webpSrcset": self.webpSrcset
+        case "sizes": self.sizes
+        case "lazy": self.lazy
+        case "hasFigcaption": self.hasFigcaption
         default: nil
         }
     }
@@ -335,6 +343,9 @@ extension HeadMeta: MustacheParent {
         case "locale": self.locale
         case "ogType": self.ogType
         case "imageURL": self.imageURL
+        case "imageWidth": self.imageWidth
+        case "imageHeight": self.imageHeight
+        case "imageAlt": self.imageAlt
         case "twitterCard": self.twitterCard
         case "articleMeta": self.articleMeta
         case "feeds": self.feeds

@@ -46,6 +46,9 @@ struct HeadMeta: Sendable {
     /// `website` or `article`.
     var ogType: String
     var imageURL: String?
+    var imageWidth: Int?
+    var imageHeight: Int?
+    var imageAlt: String?
     var twitterCard: String
     /// Named apart from the page's `article` so Mustache never mixes the two.
     var articleMeta: ArticleMeta?
@@ -113,6 +116,18 @@ struct ImageView: Sendable {
     var src: String
     var alt: String
     var caption: String?
+    /// The photographer or agency, shown under the photo.
+    var credit: String?
+    var width: Int?
+    var height: Int?
+    /// Copies in the original's format (or JPEG), then in WebP, for `srcset`.
+    var srcset: String?
+    var webpSrcset: String?
+    var sizes: String?
+    /// Every image but the first one a reader sees loads when scrolled near.
+    var lazy = true
+
+    var hasFigcaption: Bool { caption != nil || credit != nil }
 }
 
 /// An article in a list, on the home page or under "related articles".
