@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import MinbarCore
 import MinbarDemo
+import MinbarMedia
+import MinbarSQLite
+import MinbarWeb
 
 /// `minbar demo`: fills an empty data directory with the demo site.
 struct Demo: AsyncParsableCommand {
@@ -19,7 +22,8 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let store = try dataOptions.openStore()
-        try await Self.install(into: store, data: dataOptions.data)
+        let settings = try await store.siteSettings()
+        try await Self.install(into: store, data: dataOptions.data, media: try dataOptions.openMedia(store: store, settings: { settings }))
         if articles > 0 {
             let bar = ProgressBar(label: "generated articles")
             let started = Date()
@@ -29,12 +33,46 @@ struct Demo: AsyncParsableCommand {
         }
     }
 
-    static func install(into store: some ContentStore, data: String) async throws {
+    static func install(into store: SQLiteContentStore, data: String, media: MediaService) async throws {
+        guard try await DemoSite.isEmpty(store) else {
+            print("\(data) already has articles; the demo was not installed")
+            return
+        }
+        let photos = try await makePhotos(media: media)
         let bar = ProgressBar(label: "demo articles")
-        if try await DemoSite.install(into: store, progress: { bar.update($0, of: $1) }) {
+        if try await DemoSite.install(into: store, photos: photos, progress: { bar.update($0, of: $1) }) {
             print("demo site installed in \(data)")
         } else {
             print("\(data) already has articles; the demo was not installed")
         }
+    }
+
+    /// The demo's photos, made here by libvips and put through the library like uploads
+    /// (none without libvips's tools: the demo then has no photos).
+    static func makePhotos(media: MediaService) async throws -> [FeaturedImage] {
+        guard ImageProcessor.isAvailable else {
+            print("libvips-tools or webp is missing: the demo has no photos (apt-get install libvips-tools webp)")
+            return []
+        }
+        let bar = ProgressBar(label: "demo photos")
+        var photos: [FeaturedImage] = []
+        for index in 0..<DemoPhotos.count {
+            let file = try media.files.workingFile(named: "demo-\(index).jpg")
+            try await DemoPhotos.make(index, to: file)
+            let sha = try MediaService.sha256(of: file)
+            switch try await media.ingest(file, originalName: "minbar-demo-\(index + 1).jpg", sha256: sha, ownerID: nil) {
+            case .success(let item):
+                let saved = try await media.library.saveMediaDetails(
+                    id: item.id,
+                    MediaDetails(
+                        title: "صورة توضيحية \(index + 1)", altText: "خلفية ملوّنة مجرّدة، صورة توضيحية للموقع التجريبي",
+                        caption: "صورة توضيحية من الموقع التجريبي", credit: "منبر"))
+                photos.append(FeaturedImage(media: saved))
+            case .failure(let refusal):
+                print("demo photo \(index + 1) was not made: \(refusal)")
+            }
+            bar.update(index + 1, of: DemoPhotos.count)
+        }
+        return photos
     }
 }

@@ -49,7 +49,8 @@ struct Serve: AsyncParsableCommand {
         let searchLogger = logger
         let store = try dataOptions.openStore()
         if demo {
-            try await Demo.install(into: store, data: dataOptions.data)
+            let settings = try await store.siteSettings()
+            try await Demo.install(into: store, data: dataOptions.data, media: try dataOptions.openMedia(store: store, settings: { settings }))
         }
         let themeDirectory = try ThemeLocator.locate(theme)
         let loadedTheme: Theme

@@ -29,8 +29,13 @@ public enum DemoSite {
     ///   - now: the moment the demo's relative dates count back from.
     ///   - progress: called after each article with (done, total).
     @discardableResult
+    /// Whether the store has no articles yet (the demo installs only there).
+    public static func isEmpty(_ store: some ContentStore) async throws -> Bool {
+        try await store.articleCounts().values.reduce(0, +) == 0
+    }
+
     public static func install(
-        into store: some ContentStore, now: Date = Date(), progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        into store: some ContentStore, now: Date = Date(), photos: [FeaturedImage] = [], progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Bool {
         let counts = try await store.articleCounts()
         guard counts.values.reduce(0, +) == 0 else { return false }
@@ -84,6 +89,9 @@ public enum DemoSite {
                 primaryCategoryID: seedCategory, tagIDs: seedTags, authorIDs: [seedAuthor.id]))
         progress(1, total)
 
+        // The demo's own photos go to its newest stories; the seed article stays as its fixture is.
+        let newest = demo.articles.indices.sorted { demo.articles[$0].hoursAgo < demo.articles[$1].hoursAgo }
+        let photoOf = Dictionary(uniqueKeysWithValues: zip(newest, photos))
         for (index, article) in demo.articles.enumerated() {
             var tags: [Int64] = []
             for name in article.tags { tags.append(try await tagID(name)) }
@@ -98,7 +106,8 @@ public enum DemoSite {
                     sourceCredit: article.sourceCredit,
                     primaryCategoryID: categoryIDs[article.category],
                     extraCategoryIDs: (article.extraCategories ?? []).compactMap { categoryIDs[$0] },
-                    tagIDs: tags, authorIDs: article.authors.compactMap { authorIDs[$0] }))
+                    tagIDs: tags, authorIDs: article.authors.compactMap { authorIDs[$0] },
+                    featuredImage: photoOf[index]))
             progress(index + 2, total)
         }
         return true
