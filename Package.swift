@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "MinbarWebTests",
             dependencies: [
-                "MinbarWeb", "MinbarSQLite", "MinbarDemo", "MinbarArabic",
+                "MinbarWeb", "MinbarSQLite", "MinbarDemo", "MinbarArabic", "MinbarMedia",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

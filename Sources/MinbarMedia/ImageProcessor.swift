@@ -144,7 +144,17 @@ public struct ImageProcessor: Sendable {
 
     /// Makes every copy of `source` (an upload of `format`, named by `key`) and publishes them
     /// in `store`. Nothing of the upload's metadata is in any of them.
-    public func makeCopies(of source: URL, format: ImageFormat, key: String, store: some MediaStore) async throws(Refusal) -> Result {
+    /// `pixels`: the upload's size as its header declares it (read again when not given).
+    public func makeCopies(
+        of source: URL, format: ImageFormat, key: String, store: some MediaStore, pixels: (width: Int, height: Int)? = nil
+    ) async throws(Refusal) -> Result {
+        let declared: (width: Int, height: Int)
+        if let pixels {
+            declared = pixels
+        } else {
+            let header = try await header(of: source)
+            declared = (header.width, header.height)
+        }
         let work: URL
         do {
             work = try store.workingFile(named: "copies")
@@ -161,12 +171,16 @@ public struct ImageProcessor: Sendable {
         // The master is an uncompressed TIFF without any metadata: nothing of the camera's can
         // reach a copy made from it, whatever a saver does.
         let master = work.appendingPathComponent("master.tif")
+        let masterBox = Self.masterBox(width: declared.width, height: declared.height)
         do {
             async let fullCopy: String = command.run(
                 "vips", ["thumbnail", input, full.path + Self.saveOptions(fullFormat), "100000", "--height", "100000", "--size", "down", "--fail-on", "truncated"],
                 untrustedInput: true)
             async let masterCopy: String = command.run(
-                "vips", ["thumbnail", source.path, master.path + "[strip,compression=none]", "2048", "--height", "2048", "--size", "down", "--fail-on", "truncated"],
+                "vips", [
+                    "thumbnail", source.path, master.path + "[strip,compression=none]", String(masterBox), "--height", String(masterBox), "--size", "down",
+                    "--fail-on", "truncated",
+                ],
                 untrustedInput: true)
             _ = try await (fullCopy, masterCopy)
         } catch let failure as VipsCommand.Failure {
@@ -254,6 +268,16 @@ public struct ImageProcessor: Sendable {
             throw .damaged
         }
         return Result(width: width, height: height, copies: copies)
+    }
+
+    /// The square box the master copy fits in: room for the largest scaled copy (2048) and for
+    /// every 1200-pixel crop of a tall or wide picture (its short side at least 1200 when the
+    /// original has them), at most 8192 pixels (a panorama's crops are then a little smaller).
+    static func masterBox(width: Int, height: Int) -> Int {
+        let long = max(width, height)
+        let short = max(1, min(width, height))
+        let forCrops = Int((1200.0 * Double(long) / Double(short)).rounded(.up))
+        return min(long, min(8192, max(2048, forCrops)))
     }
 
     /// Removes the EXIF, XMP and ICC chunks of a WebP file with libwebp's `webpmux`: libvips

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MinbarCore
+import MinbarMedia
 import MinbarSQLite
 import NIOCore
 
@@ -16,7 +17,11 @@ struct AdminHarness {
     var store: SQLiteContentStore { test.store }
     static let password = "كلمة-سر-طويلة-1"
 
-    static func make(configure: (inout AdminConfiguration) -> Void = { _ in }) async throws -> AdminHarness {
+    /// Where the media library keeps its files, when the harness has one.
+    var mediaRoot: URL?
+
+    /// `withMedia`: a photo library with its files in a temporary folder.
+    static func make(withMedia: Bool = false, configure: (inout AdminConfiguration) -> Void = { _ in }) async throws -> AdminHarness {
         var web = WebConfiguration()
         web.trustProxyHeaders = true
         let test = try await TestSite.demo(configuration: web)
@@ -24,7 +29,15 @@ struct AdminHarness {
         configuration.bcryptCost = 4
         configuration.slowdown = .zero
         configure(&configuration)
-        let admin = try AdminSite(store: test.store, site: test.site, configuration: configuration, clock: { test.clock.now })
+        var media: MediaService?
+        var mediaRoot: URL?
+        if withMedia {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-media-\(UUID().uuidString)")
+            let site = test.site
+            media = MediaService(library: test.store, files: try FileMediaStore(root: root), settings: { site.currentSettings })
+            mediaRoot = root
+        }
+        let admin = try AdminSite(store: test.store, site: test.site, media: media, configuration: configuration, clock: { test.clock.now })
         let hash = PasswordHashing.hash(password, cost: 4)
         let authors = try await test.store.authors()
         for role in Role.allCases {
@@ -32,7 +45,7 @@ struct AdminHarness {
                 email: "\(role.rawValue)@news.example", name: role.label.ar, role: role, passwordHash: hash,
                 authorID: role == .author || role == .contributor ? authors.first?.id : nil)
         }
-        return AdminHarness(test: test, admin: admin)
+        return AdminHarness(test: test, admin: admin, mediaRoot: mediaRoot)
     }
 
     var app: some ApplicationProtocol { buildApplication(site: test.site, admin: admin) }

@@ -166,7 +166,7 @@ import Testing
             let page = try await client.page(try await site.path(of: article))
             #expect(page.body.contains("<meta property=\"og:image\" content=\"\(image)\">"))
             #expect(page.body.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
-            #expect(page.body.contains("<figcaption>تعليق</figcaption>"))
+            #expect(page.body.contains("<figcaption><span class=\"caption\">تعليق</span></figcaption>"))
         }
     }
 

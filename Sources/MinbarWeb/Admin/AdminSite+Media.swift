@@ -137,9 +137,10 @@ extension AdminSite {
         }
         let language = visitor.language
         func refuse(_ status: HTTPResponse.Status, _ message: LocalizedText) -> Response {
-            wantsJSON
-                ? jsonResponse(status: status, ["error": message.text(for: language)])
-                : errorPage(.badRequest(message), language: language, visitor: visitor)
+            if wantsJSON { return jsonResponse(status: status, ["error": message.text(for: language)]) }
+            var page = errorPage(.badRequest(message), language: language, visitor: visitor)
+            page.status = status
+            return page
         }
         guard let media = self.media else { return refuse(.notFound, LocalizedText(ar: "مكتبة الوسائط غير متاحة.", en: "The media library is not available.")) }
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {

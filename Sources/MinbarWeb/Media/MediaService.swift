@@ -65,7 +65,9 @@ public final class MediaService: Sendable {
         let result: ImageProcessor.Result
         do {
             let key = item.key
-            result = try await gate.run { try await processor.makeCopies(of: file, format: header.format, key: key, store: self.files) }
+            result = try await gate.run {
+                try await processor.makeCopies(of: file, format: header.format, key: key, store: self.files, pixels: (header.width, header.height))
+            }
         } catch let refusal as ImageProcessor.Refusal {
             try? await library.deleteMedia(id: item.id)
             return .failure(refusal)
