@@ -12,10 +12,17 @@ public protocol MediaStore: Sendable {
     func publish(_ file: URL, at path: String) throws
     /// The local file behind a public path, when there is one.
     func file(forPublicPath path: String) -> URL?
+    /// Where the local file of a public path would be, without looking (serving checks it with
+    /// one `stat`); nil for a path that could not be one.
+    func localPath(forPublicPath path: String) -> String?
     /// Keeps the untouched upload privately (only when the site owner turned that on).
     func keepOriginal(_ file: URL, key: String) throws
     /// The kept original of a key, if any.
     func original(key: String) -> URL?
     /// Removes the public copies (and the kept original) of a key.
     func remove(key: String, paths: [String]) throws
+}
+
+extension MediaStore {
+    public func localPath(forPublicPath path: String) -> String? { file(forPublicPath: path)?.path }
 }

@@ -21,19 +21,20 @@ public enum DemoSite {
         return url
     }
 
+    /// Whether the store has no articles yet (the demo installs only there).
+    public static func isEmpty(_ store: some ContentStore) async throws -> Bool {
+        try await store.articleCounts().values.reduce(0, +) == 0
+    }
+
     /// Fills an empty store with the demo site; does nothing (returns false) when the store
     /// already has articles.
     ///
     /// - Parameters:
     ///   - store: the store to fill.
     ///   - now: the moment the demo's relative dates count back from.
+    ///   - photos: featured images for the newest demo stories (the seed article keeps none).
     ///   - progress: called after each article with (done, total).
     @discardableResult
-    /// Whether the store has no articles yet (the demo installs only there).
-    public static func isEmpty(_ store: some ContentStore) async throws -> Bool {
-        try await store.articleCounts().values.reduce(0, +) == 0
-    }
-
     public static func install(
         into store: some ContentStore, now: Date = Date(), photos: [FeaturedImage] = [], progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Bool {

@@ -5,10 +5,12 @@ import MinbarCore
 /// uploads, never served) and `work/` (uploads being received and copies being made).
 public struct FileMediaStore: MediaStore {
     public let root: URL
+    let publicFolder: String
 
     /// `root` is usually `DATA/media`; its folders are made when missing.
     public init(root: URL) throws {
         self.root = root
+        self.publicFolder = root.appendingPathComponent("public").path
         for folder in ["public", "originals", "work"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
@@ -30,6 +32,11 @@ public struct FileMediaStore: MediaStore {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
         return url
+    }
+
+    public func localPath(forPublicPath path: String) -> String? {
+        guard let relative = Self.safeRelativePath(path) else { return nil }
+        return publicFolder + "/" + relative
     }
 
     public func keepOriginal(_ file: URL, key: String) throws {
@@ -54,12 +61,18 @@ public struct FileMediaStore: MediaStore {
     /// `/media/2026/12/x.jpg` → `ROOT/public/2026/12/x.jpg`; nil for anything that could leave
     /// the folder (`..`, a backslash, an empty segment) or is not under `/media/`.
     func location(ofPublicPath path: String) -> URL? {
+        guard let relative = Self.safeRelativePath(path) else { return nil }
+        return relative.split(separator: "/").reduce(root.appendingPathComponent("public")) { $0.appendingPathComponent(String($1)) }
+    }
+
+    /// `2026/12/x.jpg` for `/media/2026/12/x.jpg`; nil for anything that could leave the folder.
+    static func safeRelativePath(_ path: String) -> String? {
         guard path.hasPrefix(FeaturedImage.mediaPathPrefix) else { return nil }
         let relative = path.dropFirst(FeaturedImage.mediaPathPrefix.count)
         let segments = relative.split(separator: "/", omittingEmptySubsequences: false)
         guard !segments.isEmpty, segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") })
         else { return nil }
-        return segments.reduce(root.appendingPathComponent("public")) { $0.appendingPathComponent(String($1)) }
+        return String(relative)
     }
 
     /// A file name without folders or odd characters.

@@ -44,8 +44,12 @@ public func buildRouter(site: PublicSite, admin: AdminSite? = nil) -> Router<Sit
         }
         return AssetResponse.response(for: asset, request: request)
     }
-    if let files = admin?.media?.files {
-        router.get("/media/**") { request, context in await MediaFiles.respond(request, context: context, files: files, site: site) }
+    if let media = admin?.media {
+        let files = media.files
+        let cache = media.fileCache
+        router.get("/media/**") { request, context in
+            await MediaFiles.respond(request, context: context, files: files, cache: cache, site: site)
+        }
     }
     router.get("/api/search") { request, _ in await SearchAPI.respond(to: request, site: site) }
     router.get("/api/search/suggest") { request, _ in await SuggestAPI.respond(to: request, site: site) }

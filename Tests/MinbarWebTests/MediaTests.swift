@@ -207,12 +207,19 @@ struct MediaTests {
 
     @Test func aFileOverTheLimitIsRefusedWithTheLimitNamed() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
-        var settings = try await harness.store.siteSettings()
-        settings.mediaMaximumMegabytes = 1
-        try await harness.store.saveSiteSettings(settings)
-        try await harness.test.site.contentChanged()
         try await harness.app.test(.router) { client in
+            // The owner lowers the limit in the settings (a bad value is refused beside the field).
+            let owner = try await client.signIn(as: .administrator)
+            let settings: [(String, String)] = [("name", "موقع"), ("language", "ar"), ("time_zone", "UTC"), ("articles_per_page", "10")]
+            let bad = try await client.post("/admin/settings", as: owner, settings + [("media_maximum_megabytes", "0"), ("media_maximum_megapixels", "50")])
+            #expect(bad.status == .badRequest)
+            #expect(bad.fieldError("media_limits")?.contains("بين 1 و200 ميغابايت") == true)
+            let saved = try await client.post("/admin/settings", as: owner, settings + [("media_maximum_megabytes", "1"), ("media_maximum_megapixels", "50")])
+            #expect(saved.status == .seeOther)
+            #expect(try await harness.store.siteSettings().mediaMaximumMegabytes == 1)
             let editor = try await client.signIn(as: .editor)
+            let form = try await client.get("/admin/media", as: editor)
+            #expect(form.body.contains("حتى <bdi>1</bdi> ميغابايت"))
             let big = try await client.upload([("big.jpg", "image/jpeg", Data(repeating: 0xFF, count: 1_500_000))], as: editor)
             #expect(big.status == .contentTooLarge, "\(big.body.between("<main", "</main>") ?? "")")
             #expect(big.body.contains("أكبر من 1 ميغابايت"))

@@ -245,6 +245,8 @@ extension AdminSite {
                     "commentsCloseAfterDays": String(settings.commentsCloseAfterDays), "commentMinimumSeconds": String(settings.commentMinimumSeconds),
                     "commentMaximumLinks": String(settings.commentMaximumLinks), "commentRateLimit": String(settings.commentRateLimit),
                     "commentBlocklist": settings.commentBlocklist,
+                    "mediaMaximumMegabytes": String(settings.mediaMaximumMegabytes), "mediaMaximumMegapixels": String(settings.mediaMaximumMegapixels),
+                    "mediaKeepsOriginals": settings.mediaKeepsOriginals,
                 ] as [String: Any],
                 "moderations": CommentModeration.allCases.map { ["value": $0.rawValue, "label": AdminStrings.text("moderation_\($0.rawValue)", language), "selected": $0 == settings.commentModeration] },
                 "languages": [["value": "ar", "label": "العربية", "selected": settings.language == "ar"], ["value": "en", "label": "English", "selected": settings.language == "en"]],
@@ -286,6 +288,16 @@ extension AdminSite {
                     problems.append(FieldError(field: field == "comment_thread_depth" || field == "comments_per_page" || field == "comments_close_after_days" ? field : "comment_limits", message: LocalizedText(ar: "اكتب عدداً صحيحاً.", en: "Enter a whole number.")))
                 }
             }
+            for (field, keyPath) in [
+                ("media_maximum_megabytes", \SiteSettings.mediaMaximumMegabytes), ("media_maximum_megapixels", \SiteSettings.mediaMaximumMegapixels),
+            ] where form.has(field) {
+                if let value = Int(form[field].trimmingCharacters(in: .whitespaces)) {
+                    settings[keyPath: keyPath] = value
+                } else {
+                    problems.append(FieldError(field: "media_limits", message: LocalizedText(ar: "اكتب عدداً صحيحاً.", en: "Enter a whole number.")))
+                }
+            }
+            if form.has("media_maximum_megabytes") { settings.mediaKeepsOriginals = form["media_keeps_originals"] == "1" }
             settings.headCode = form["head_code"]
             settings.footerCode = form["footer_code"]
             if let perPage = Int(form["articles_per_page"].trimmingCharacters(in: .whitespaces)) {

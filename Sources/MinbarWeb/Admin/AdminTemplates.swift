@@ -484,7 +484,13 @@ enum AdminTemplates {
         <label for="comment_blocklist">{{t.comment_blocklist}}</label><textarea id="comment_blocklist" name="comment_blocklist" rows="4" dir="auto">{{commentBlocklist}}</textarea>
         {{#errors.comment_thread_depth}}<p class="field-error">{{errors.comment_thread_depth}}</p>{{/errors.comment_thread_depth}}{{#errors.comments_per_page}}<p class="field-error">{{errors.comments_per_page}}</p>{{/errors.comments_per_page}}{{#errors.comments_close_after_days}}<p class="field-error">{{errors.comments_close_after_days}}</p>{{/errors.comments_close_after_days}}{{#errors.comment_limits}}<p class="field-error">{{errors.comment_limits}}</p>{{/errors.comment_limits}}
         </fieldset>
-        <div class="field" id="f-url"><label for="url">{{t.site_url}}</label><input id="url" name="url" dir="ltr" value="{{url}}">{{#errors.url}}<p class="field-error">{{errors.url}}</p>{{/errors.url}}</div>
+        <fieldset class="field" id="f-media_limits"><legend>{{t.media_settings}}</legend>
+        <label for="media_maximum_megabytes">{{t.media_maximum_megabytes}}</label><input id="media_maximum_megabytes" name="media_maximum_megabytes" inputmode="numeric" dir="ltr" value="{{mediaMaximumMegabytes}}">
+        <label for="media_maximum_megapixels">{{t.media_maximum_megapixels}}</label><input id="media_maximum_megapixels" name="media_maximum_megapixels" inputmode="numeric" dir="ltr" value="{{mediaMaximumMegapixels}}">
+        <label><input type="checkbox" name="media_keeps_originals" value="1"{{#mediaKeepsOriginals}} checked{{/mediaKeepsOriginals}}> {{t.media_keeps_originals}}</label>
+        {{#errors.media_limits}}<p class="field-error">{{errors.media_limits}}</p>{{/errors.media_limits}}
+        </fieldset>
+                <div class="field" id="f-url"><label for="url">{{t.site_url}}</label><input id="url" name="url" dir="ltr" value="{{url}}">{{#errors.url}}<p class="field-error">{{errors.url}}</p>{{/errors.url}}</div>
         <div class="field" id="f-permalink_structure"><label for="permalink_structure">{{t.permalink_structure}}</label><input id="permalink_structure" name="permalink_structure" dir="ltr" value="{{permalinkStructure}}">{{#errors.permalink_structure}}<p class="field-error">{{errors.permalink_structure}}</p>{{/errors.permalink_structure}}</div>
         <div class="field" id="f-head_code"><label for="head_code">{{t.head_code}}</label><textarea id="head_code" name="head_code" dir="ltr" rows="4" aria-describedby="h-code">{{headCode}}</textarea>{{#errors.head_code}}<p class="field-error">{{errors.head_code}}</p>{{/errors.head_code}}</div>
         <div class="field"><label for="footer_code">{{t.footer_code}}</label><textarea id="footer_code" name="footer_code" dir="ltr" rows="4" aria-describedby="h-code">{{footerCode}}</textarea><p class="hint" id="h-code">{{t.code_hint}}</p></div>

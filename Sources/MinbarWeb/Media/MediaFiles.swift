@@ -1,4 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
+import Synchronization
 import HTTPTypes
 import Hummingbird
 import MinbarCore
@@ -12,24 +16,37 @@ enum MediaFiles {
         "jpg": "image/jpeg", "png": "image/png", "webp": "image/webp", "gif": "image/gif", "avif": "image/avif",
     ]
 
-    static func respond(_ request: Request, context: SiteRequestContext, files: any MediaStore, site: PublicSite) async -> Response {
+    static func respond(
+        _ request: Request, context: SiteRequestContext, files: any MediaStore, cache: MediaFileCache, site: PublicSite
+    ) async -> Response {
+        // The common case first: a copy read before, unchanged on disk, asked for in full.
+        if request.headers[.range] == nil, let hit = cache.response(forRequestPath: request.uri.path) {
+            if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == hit.etag || $0 == "*" }) {
+                var headers = hit.headers
+                headers[.contentLength] = nil
+                return Response(status: .notModified, headers: headers)
+            }
+            return Response(status: .ok, headers: hit.headers, body: .init(byteBuffer: hit.bytes))
+        }
         guard let path = request.uri.path.removingPercentEncoding, path.hasPrefix(FeaturedImage.mediaPathPrefix),
-            let type = types[(path as NSString).pathExtension.lowercased()], let file = files.file(forPublicPath: path),
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file.path), let size = attributes[.size] as? Int
+            let type = types[(path as NSString).pathExtension.lowercased()], let file = files.localPath(forPublicPath: path),
+            let (size, modified) = MediaFileCache.fileStatus(file)
         else {
             return await site.errorResponse(.notFound, request: request)
         }
-        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        let etag = "\"\(String(size, radix: 16))-\(String(Int(modified.timeIntervalSince1970), radix: 16))\""
+        let etag = "\"\(String(size, radix: 16))-\(String(modified, radix: 16))\""
         var headers: HTTPFields = [
             .contentType: type, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag, .acceptRanges: "bytes",
-            .xContentTypeOptions: "nosniff", .lastModified: HTTPDate.string(from: modified),
+            .xContentTypeOptions: "nosniff", .lastModified: cache.httpDate(modified),
             // An image is never a document: nothing in it may run, even opened on its own.
             .contentSecurityPolicy: "default-src 'none'; sandbox",
         ]
         if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }) {
             return Response(status: .notModified, headers: headers)
         }
+        // Copies are small and read again and again: kept in memory, checked against the file's
+        // size and time at each request.
+        let cached = await cache.bytes(of: file, size: size, modified: modified, context: context)
         let fileIO = FileIO()
         do {
             if let rangeHeader = request.headers[.range], request.headers[.ifRange].map({ $0 == etag }) ?? true {
@@ -39,11 +56,18 @@ enum MediaFiles {
                 }
                 headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
                 headers[.contentLength] = String(range.count)
-                let body = try await fileIO.loadFile(path: file.path, range: range, context: context)
+                if let cached, let slice = cached.getSlice(at: range.lowerBound, length: range.count) {
+                    return Response(status: .partialContent, headers: headers, body: .init(byteBuffer: slice))
+                }
+                let body = try await fileIO.loadFile(path: file, range: range, context: context)
                 return Response(status: .partialContent, headers: headers, body: body)
             }
             headers[.contentLength] = String(size)
-            return Response(status: .ok, headers: headers, body: try await fileIO.loadFile(path: file.path, context: context))
+            if let cached {
+                cache.remember(requestPath: request.uri.path, file: file, size: size, modified: modified, etag: etag, headers: headers, bytes: cached)
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: cached))
+            }
+            return Response(status: .ok, headers: headers, body: try await fileIO.loadFile(path: file, context: context))
         } catch {
             return await site.errorResponse(.notFound, request: request)
         }
@@ -65,5 +89,113 @@ enum MediaFiles {
         if end.isEmpty { return lower...(size - 1) }
         guard let upper = Int(end), upper >= lower else { return nil }
         return lower...min(upper, size - 1)
+    }
+}
+
+/// The media copies read lately, in memory: files up to 2 MB, 64 MB in all (the oldest read
+/// go first). An entry stands only while the file keeps its size and modification time.
+public final class MediaFileCache: Sendable {
+    struct Entry {
+        var size: Int
+        var modified: Int
+        var bytes: ByteBuffer
+    }
+    /// A ready answer for a request path: the file it was read from and its headers.
+    struct Answer {
+        var file: String
+        var size: Int
+        var modified: Int
+        var etag: String
+        var headers: HTTPFields
+        var bytes: ByteBuffer
+        var checkedAt = 0
+    }
+    struct State {
+        var answers: [String: Answer] = [:]
+        var entries: [String: Entry] = [:]
+        var order: [String] = []
+        var total = 0
+        var dates: [Int: String] = [:]
+    }
+    private let state = Mutex(State())
+    let maximumFileBytes: Int
+    let maximumBytes: Int
+
+    public init(maximumFileBytes: Int = 2_000_000, maximumBytes: Int = 64_000_000) {
+        self.maximumFileBytes = maximumFileBytes
+        self.maximumBytes = maximumBytes
+    }
+
+    /// Size and modification time (seconds) of a regular file, by one `stat` call.
+    static func fileStatus(_ path: String) -> (Int, Int)? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (Int(info.st_size), Int(info.st_mtim.tv_sec))
+    }
+
+    /// `Last-Modified` for a time, formatted once.
+    func httpDate(_ seconds: Int) -> String {
+        if let date = state.withLock({ $0.dates[seconds] }) { return date }
+        let text = HTTPDate.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        state.withLock {
+            if $0.dates.count > 10_000 { $0.dates.removeAll() }
+            $0.dates[seconds] = text
+        }
+        return text
+    }
+
+    /// Drops everything kept (after a delete or a regeneration in this process).
+    public func removeAll() {
+        state.withLock { state in
+            state.answers.removeAll()
+            state.entries.removeAll()
+            state.order.removeAll()
+            state.total = 0
+        }
+    }
+
+    /// The answer kept for a request path, while its file has the same size and time (looked at
+    /// once a second at most: a copy deleted or made again shows within that second).
+    func response(forRequestPath path: String) -> Answer? {
+        let now = Int(time(nil))
+        guard let answer = state.withLock({ $0.answers[path] }) else { return nil }
+        if answer.checkedAt == now { return answer }
+        guard let (size, modified) = Self.fileStatus(answer.file), size == answer.size, modified == answer.modified else {
+            state.withLock { _ = $0.answers.removeValue(forKey: path) }
+            return nil
+        }
+        state.withLock { $0.answers[path]?.checkedAt = now }
+        return answer
+    }
+
+    func remember(requestPath: String, file: String, size: Int, modified: Int, etag: String, headers: HTTPFields, bytes: ByteBuffer) {
+        state.withLock { state in
+            // The answers follow the entries: kept only for files still in memory.
+            if state.answers.count > state.entries.count * 2 + 100 { state.answers = state.answers.filter { state.entries[$0.value.file] != nil } }
+            state.answers[requestPath] = Answer(file: file, size: size, modified: modified, etag: etag, headers: headers, bytes: bytes)
+        }
+    }
+
+    /// The file's bytes from memory, read and kept when small enough; nil for larger files.
+    func bytes(of path: String, size: Int, modified: Int, context: SiteRequestContext) async -> ByteBuffer? {
+        guard size <= maximumFileBytes else { return nil }
+        if let entry = state.withLock({ $0.entries[path] }), entry.size == size, entry.modified == modified { return entry.bytes }
+        guard let data = FileManager.default.contents(atPath: path), data.count == size else { return nil }
+        let buffer = ByteBuffer(bytes: data)
+        state.withLock { state in
+            if let old = state.entries[path] {
+                state.total -= old.size
+                state.order.removeAll { $0 == path }
+            }
+            state.entries[path] = Entry(size: size, modified: modified, bytes: buffer)
+            state.order.append(path)
+            state.total += size
+            while state.total > maximumBytes, !state.order.isEmpty {
+                let oldest = state.order.removeFirst()
+                state.total -= state.entries.removeValue(forKey: oldest)?.size ?? 0
+                state.answers = state.answers.filter { $0.value.file != oldest }
+            }
+        }
+        return buffer
     }
 }

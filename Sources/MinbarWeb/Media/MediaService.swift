@@ -15,6 +15,8 @@ public final class MediaService: Sendable {
     let clock: @Sendable () -> Date
     let gate: JobGate
     let logger: Logger
+    /// The copies served lately, in memory (see `MediaFiles`).
+    public let fileCache = MediaFileCache()
 
     public init(
         library: any MediaLibrary, files: any MediaStore, settings: @escaping @Sendable () -> SiteSettings, concurrentJobs: Int = 2,
@@ -98,6 +100,7 @@ public final class MediaService: Sendable {
         let kept = Set(result.copies.map(\.path))
         try files.remove(key: "", paths: item.copies.map(\.path).filter { !kept.contains($0) })
         try await library.finishMedia(id: id, width: result.width, height: result.height, copies: result.copies, status: .ready, failure: nil)
+        fileCache.removeAll()
     }
 
     /// Deletes an item and its files; refused while an article uses it.
@@ -105,6 +108,7 @@ public final class MediaService: Sendable {
         guard let item = try await library.media(id: id) else { throw ContentStoreError.notFound("media \(id)") }
         try await library.deleteMedia(id: id)
         try files.remove(key: item.key, paths: item.copies.map(\.path))
+        fileCache.removeAll()
     }
 
     /// The SHA-256 of a file, hex (uploads hash while they arrive; this is for files on disk).
