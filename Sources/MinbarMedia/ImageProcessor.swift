@@ -172,30 +172,38 @@ public struct ImageProcessor: Sendable {
         // reach a copy made from it, whatever a saver does.
         let master = work.appendingPathComponent("master.tif")
         let masterBox = Self.masterBox(width: declared.width, height: declared.height)
-        do {
-            async let fullCopy: String = command.run(
+        // The full-size copy is made while the master and then the scaled copies are: its size
+        // is the upload's, upright.
+        let command = self.command
+        @Sendable func makeFull() async throws {
+            _ = try await command.run(
                 "vips", ["thumbnail", input, full.path + Self.saveOptions(fullFormat), "100000", "--height", "100000", "--size", "down", "--fail-on", "truncated"],
                 untrustedInput: true)
-            async let masterCopy: String = command.run(
+            if fullFormat == .webp { try await Self.stripWebP(full, command: command) }
+        }
+        async let fullCopy: Void = makeFull()
+        let width: Int
+        let height: Int
+        do {
+            _ = try await command.run(
                 "vips", [
                     "thumbnail", source.path, master.path + "[strip,compression=none]", String(masterBox), "--height", String(masterBox), "--size", "down",
                     "--fail-on", "truncated",
                 ],
                 untrustedInput: true)
-            _ = try await (fullCopy, masterCopy)
+            // Upright, a picture whose camera held it sideways has its sides swapped.
+            guard let (masterWidth, masterHeight) = Self.dimensions(in: try await command.run("vipsheader", [master.path], untrustedInput: false)) else {
+                throw ImageProcessor.Refusal.damaged
+            }
+            let swapped = (masterWidth > masterHeight) != (declared.width > declared.height) && masterWidth != masterHeight
+            (width, height) = swapped ? (declared.height, declared.width) : (declared.width, declared.height)
         } catch let failure as VipsCommand.Failure {
+            _ = try? await fullCopy
             throw failure.timedOut ? .timedOut : .damaged
         } catch {
+            _ = try? await fullCopy
             throw .damaged
         }
-        let measured: String
-        do {
-            if fullFormat == .webp { try await Self.stripWebP(full, command: command) }
-            measured = try await command.run("vipsheader", [full.path], untrustedInput: false)
-        } catch {
-            throw .damaged
-        }
-        guard let (width, height) = Self.dimensions(in: measured) else { throw .damaged }
 
         // Each copy to make: (size, format, file).
         var jobs: [(ImageSize, ImageFormat, (Int, Int), URL)] = []
@@ -235,6 +243,13 @@ public struct ImageProcessor: Sendable {
         } catch {
             throw .damaged
         }
+        do {
+            try await fullCopy
+        } catch let failure as VipsCommand.Failure {
+            throw failure.timedOut ? .timedOut : .damaged
+        } catch {
+            throw .damaged
+        }
         // The real sizes, read in one run.
         let files = [full] + jobs.map(\.3)
         let sizes: [String: (Int, Int)]
@@ -267,7 +282,8 @@ public struct ImageProcessor: Sendable {
         } catch {
             throw .damaged
         }
-        return Result(width: width, height: height, copies: copies)
+        let measured = sizes[full.path] ?? (width, height)
+        return Result(width: measured.0, height: measured.1, copies: copies)
     }
 
     /// The square box the master copy fits in: room for the largest scaled copy (2048) and for

@@ -35,6 +35,7 @@ struct VipsCommand: Sendable {
         if untrustedInput { environment["VIPS_BLOCK_UNTRUSTED"] = "1" }
         // One thread pool per process is plenty: several copies are made side by side.
         environment["VIPS_CONCURRENCY"] = "1"
+        if let home = Self.home { environment["VIPSHOME"] = home }
         environment["VIPS_WARNING"] = "0"
         process.environment = environment
         let output = Pipe()
@@ -68,6 +69,34 @@ struct VipsCommand: Sendable {
         guard status == 0 else { throw Failure(status: status, output: problems, timedOut: timedOut) }
         return text
     }
+
+    /// A private libvips home whose only loadable module is HEIF (HEIC and AVIF photos): the
+    /// ImageMagick, PDF, OpenSlide and JPEG XL modules Debian installs are never loaded, which
+    /// leaves their code out of every process that reads an upload and starts each run ~20 ms
+    /// sooner (two dozen runs per photo). nil when it cannot be made (libvips's default then).
+    static let home: String? = {
+        let fileManager = FileManager.default
+        guard let modules = (try? fileManager.contentsOfDirectory(atPath: "/usr/lib"))?.lazy.filter({ $0.hasSuffix("-linux-gnu") }).compactMap({ triple -> (String, String)? in
+            let folder = "/usr/lib/" + triple
+            guard let entry = (try? fileManager.contentsOfDirectory(atPath: folder))?.first(where: { $0.hasPrefix("vips-modules-") }) else { return nil }
+            return (triple, entry)
+        }).first,
+            fileManager.fileExists(atPath: "/usr/lib/\(modules.0)/\(modules.1)/vips-heif.so")
+        else { return nil }
+        let home = fileManager.temporaryDirectory.appendingPathComponent("minbar-vips-\(getuid())").path
+        let folder = "\(home)/\(modules.0)/\(modules.1)"
+        do {
+            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let link = folder + "/vips-heif.so"
+            if (try? fileManager.destinationOfSymbolicLink(atPath: link)) == nil {
+                try? fileManager.removeItem(atPath: link)
+                try fileManager.createSymbolicLink(atPath: link, withDestinationPath: "/usr/lib/\(modules.0)/\(modules.1)/vips-heif.so")
+            }
+            return home
+        } catch {
+            return nil
+        }
+    }()
 
     /// Reads a pipe to its end on a GCD thread: a blocking read must not hold one of Swift's
     /// few cooperative threads.

@@ -345,6 +345,39 @@ struct MediaTests {
         }
     }
 
+    @Test func payloadsInMetadataAndFileNamesNeverReachAPageOrTheAPIUnescaped() async throws {
+        let harness = try await AdminHarness.make(withMedia: true)
+        let jpeg = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("payload_in_all_known_metadata.jpg"))
+        let hostileName = "\"><img src=x onerror=alert(1)><script>alert(2)</script>.jpg"
+        try await harness.app.test(.router) { client in
+            let editor = try await client.signIn(as: .editor)
+            let id = try #require(try await client.upload([(hostileName, "image/jpeg", jpeg)], as: editor).uploadedMediaID)
+            _ = try await client.post("/admin/media/\(id)", as: editor, [("title", "<script>alert(3)</script>"), ("alt_text", "\" onload=\"alert(4)"), ("caption", "<b>x</b>"), ("credit", "<i>y</i>")])
+            let saved = try await client.post("/admin/articles/new", as: editor, AdminTests.article("صورة بحمولة", [("do", "publish"), ("featured_media", "\(id)")]))
+            let articleID = try #require(saved.savedArticleID)
+            let article = try #require(try await harness.store.article(id: articleID))
+            let item = try #require(try await harness.store.media(id: id))
+            // Nothing of the file's metadata was read into the item.
+            #expect(!item.title.contains("alert") || item.title == "<script>alert(3)</script>")
+            // The editor's picker gets JSON (its script builds the list with DOM calls, never markup).
+            let picker = try await client.get("/admin/media?picker=1", as: editor)
+            #expect(picker.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(picker.body.contains("\"title\""))
+            for uri in ["/admin/media", "/admin/media?view=list", "/admin/media/\(id)", "/admin/articles/\(articleID)"] {
+                let page = try await client.get(uri, as: editor)
+                for raw in ["<img src=x", "<script>alert", "onload=\"alert", "<b>x</b>", "<i>y</i>"] { #expect(!page.body.contains(raw), "\(uri) has \(raw)") }
+            }
+            for uri in [try await harness.test.path(of: article), "/feed/", "/feed/atom/", "/feed.json", "/api/search?q=%D8%B5%D9%88%D8%B1%D8%A9"] {
+                let page = try await client.page(uri)
+                #expect(page.status == .ok, "\(uri)")
+                for raw in ["<img src=x", "<script>alert", "onload=\"alert", "<b>x</b>", "<i>y</i>"] { #expect(!page.body.contains(raw), "\(uri) has \(raw)") }
+            }
+            // The served file carries none of the payloads.
+            let (_, _, data) = try await client.file(try #require(item.fullPath))
+            #expect(!String(decoding: data, as: UTF8.self).contains("alert("))
+        }
+    }
+
     @Test func mediaFilesAreCachedForAYearAndAnswerRangesAndRevalidation() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
         let png = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("xss_comment_exif_metadata_double_quote.png"))
