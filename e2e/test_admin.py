@@ -108,7 +108,9 @@ def test_a_revision_diff_of_text_typed_in_the_browser_shows_only_the_changed_par
     # The address already says saved=1: wait for the new page instead.
     assert wait(lambda: stale(body), timeout=10)
     desk.find_element(By.LINK_TEXT, "النسخ السابقة").click()
+    assert wait(lambda: desk.current_url.endswith("/revisions"))
     desk.find_element(By.CSS_SELECTOR, "form[action$='/compare'] button[type=submit]").click()
+    assert wait(lambda: "/compare" in desk.current_url and len(desk.find_elements(By.CSS_SELECTOR, ".diff")) == 3)
     removed = desk.find_elements(By.CSS_SELECTOR, ".diff .removed")
     added = desk.find_elements(By.CSS_SELECTOR, ".diff .added")
     assert len(removed) == 1 and len(added) == 1, [e.text for e in removed + added]

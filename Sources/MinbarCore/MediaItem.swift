@@ -324,6 +324,8 @@ public protocol MediaLibrary: Sendable {
     func media(id: Int64) async throws -> MediaItem?
     func media(key: String) async throws -> MediaItem?
     func mediaItems(matching query: MediaQuery, timeZone: TimeZone) async throws -> (items: [MediaItem], total: Int)
+    /// The months that have uploads, newest first, in a time zone (for the library's filter).
+    func mediaMonths(timeZone: TimeZone) async throws -> [(year: Int, month: Int)]
     /// The ready items with these keys (the images an article body shows).
     func mediaItems(keys: Set<String>) async throws -> [MediaItem]
     /// Every item, oldest first (regenerating copies).

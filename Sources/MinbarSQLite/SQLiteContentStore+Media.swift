@@ -64,9 +64,11 @@ extension SQLiteContentStore: MediaLibrary {
             var clauses: [String] = []
             var arguments = StatementArguments()
             if let text = query.text.map(ArabicAnalyzer.foldedText), !text.isEmpty {
+                // Each word found inside the folded text, its article (ال، وال، بال، لل…) left
+                // off: «الوزير» finds «وزير الخارجية», «المدرجات» «مدرجات».
                 for word in text.split(separator: " ") {
                     clauses.append("instr(search_text, ?) > 0")
-                    arguments += [String(word)]
+                    arguments += [Self.withoutArticle(word)]
                 }
             }
             if let month = query.month {
@@ -99,6 +101,20 @@ extension SQLiteContentStore: MediaLibrary {
                 arguments: arguments + [query.limit, query.offset]
             ).map(Self.mediaItem(from:))
             return (items, total)
+        }
+    }
+
+    public func mediaMonths(timeZone: TimeZone) async throws -> [(year: Int, month: Int)] {
+        // The zone's offset now: a month's edge is off by an hour across a change of summer time.
+        let offset = timeZone.secondsFromGMT()
+        let months = try await pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT strftime('%Y-%m', uploaded_at, ? || ' seconds') AS month FROM media ORDER BY month DESC",
+                arguments: [String(offset)])
+        }
+        return months.compactMap { text in
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
         }
     }
 
@@ -152,6 +168,14 @@ extension SQLiteContentStore: MediaLibrary {
             status: MediaStatus(rawValue: row["status"]) ?? .failed, failure: row["failure"],
             copies: (try? JSONDecoder().decode([MediaCopy].self, from: Data(copiesJSON.utf8))) ?? [],
             uploadedAt: row["uploaded_at"], ownerID: row["owner_id"])
+    }
+
+    /// A folded word without its leading article, when at least three letters are left.
+    static func withoutArticle(_ word: Substring) -> String {
+        for article in ["وال", "بال", "فال", "كال", "لل", "ال"] where word.hasPrefix(article) && word.count - article.count >= 3 {
+            return String(word.dropFirst(article.count))
+        }
+        return String(word)
     }
 
     /// What the library's search looks in, Arabic folded.

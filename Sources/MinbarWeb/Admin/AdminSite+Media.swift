@@ -54,16 +54,10 @@ extension AdminSite {
                 components.queryItems = values.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
                 return components.string ?? "/admin/media"
             }
-            // The months with uploads, newest first (for the filter): the last two years.
-            var months: [[String: Any]] = []
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = site.currentSettings.resolvedTimeZone
-            let thisMonth = calendar.dateComponents([.year, .month], from: now)
-            for back in 0..<24 {
-                guard let date = calendar.date(from: thisMonth).flatMap({ calendar.date(byAdding: .month, value: -back, to: $0) }) else { continue }
-                let parts = calendar.dateComponents([.year, .month], from: date)
-                let value = String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
-                months.append(["value": value, "label": formatter.monthString(year: parts.year ?? 0, month: parts.month ?? 0), "selected": value == monthValue])
+            // The months with uploads, newest first (for the filter).
+            let months: [[String: Any]] = try await media.library.mediaMonths(timeZone: site.currentSettings.resolvedTimeZone).map { year, month in
+                let value = String(format: "%04d-%02d", year, month)
+                return ["value": value, "label": formatter.monthString(year: year, month: month), "selected": value == monthValue]
             }
             let view = frame(
                 visitor, title: AdminStrings.text("media", language),
