@@ -216,3 +216,37 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_all_sent(newsroom):
     assert sent < 60_000_000, f"{sent} bytes were sent before the refusal"
     # The server answers at once afterwards.
     assert newsroom.get("/")[0] == 200
+
+
+def test_photos_dropped_on_the_library_upload_one_by_one_with_progress_and_refusals_stay(newsroom, desk):  # noqa: F811
+    sign_in(desk, newsroom, "editor")
+    desk.get(newsroom.url("/admin/media"))
+    assert desk.find_element(By.CSS_SELECTOR, "#upload .drop").is_displayed()
+    # A photo of the demo and a PHP file named .jpg, dropped together as a file manager drops them.
+    status, _, home = newsroom.get("/")
+    photo = re.search(r' src="(/media/[^"]+\.jpg)"', home.decode()).group(1)
+    desk.execute_async_script("""
+        const [photoURL, done] = [arguments[0], arguments[arguments.length - 1]];
+        fetch(photoURL).then(r => r.blob()).then(blob => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([blob], "من-الميدان.jpg", {type: "image/jpeg"}));
+          transfer.items.add(new File(["<?php system($_GET['c']); ?>"], "shell.jpg", {type: "image/jpeg"}));
+          const form = document.getElementById("upload");
+          form.dispatchEvent(new DragEvent("dragover", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+          form.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+          done();
+        });""", photo)
+    rows = lambda: desk.find_elements(By.CSS_SELECTOR, "#upload .progress li")  # noqa: E731
+    assert wait(lambda: len(rows()) == 2), "one progress row per file"
+    assert all(row.find_elements(By.TAG_NAME, "progress") for row in rows())
+    assert wait(lambda: any(row.find_elements(By.CSS_SELECTOR, ".failed") for row in rows()), timeout=20)
+    refused = next(row for row in rows() if row.find_elements(By.CSS_SELECTOR, ".failed"))
+    assert "shell.jpg" in refused.text and "ليس صورة" in refused.text, refused.text
+    made = next(row for row in rows() if "من-الميدان.jpg" in row.text)
+    assert wait(lambda: made.find_elements(By.TAG_NAME, "a"), timeout=20)
+    link = made.find_element(By.TAG_NAME, "a").get_attribute("href")
+    assert re.search(r"/admin/media/\d+$", link), link
+    # The page stayed, so the refusal can be read; the photo is in the library.
+    assert "/admin/media" in desk.current_url and "done=" not in desk.current_url
+    status, _, _ = newsroom.get(link)
+    assert status in (200, 303)

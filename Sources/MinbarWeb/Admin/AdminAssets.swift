@@ -105,14 +105,16 @@ enum AdminAssets {
             var max = Number(upload.dataset.maxBytes || 0), en = document.documentElement.lang === "en";
             upload.querySelector(".drop").hidden = false;
             var send = function (files) {
-              var left = files.length, made = [];
+              var left = files.length, made = [], failed = 0;
               Array.prototype.forEach.call(files, function (file) {
                 var li = document.createElement("li"), bar = document.createElement("progress"), label = document.createElement("span");
                 label.textContent = file.name; bar.max = 100; bar.value = 0;
                 li.appendChild(label); li.appendChild(bar); progress.appendChild(li);
                 var done = function (message, ok) {
                   if (message) { var note = document.createElement("span"); note.textContent = message; if (!ok) note.className = "failed"; li.appendChild(note); }
-                  if (--left === 0 && made.length) location.href = made.length === 1 ? made[0] + "?done=uploaded" : "/admin/media?done=uploaded";
+                  if (!ok) failed++;
+                  // All made: on to the photo (or the library). A refusal stays on screen, with links to what was made.
+                  if (--left === 0 && made.length && !failed) location.href = made.length === 1 ? made[0] + "?done=uploaded" : "/admin/media?done=uploaded";
                 };
                 if (max && file.size > max) { bar.remove(); done(en ? "Larger than the limit." : "أكبر من الحد المسموح.", false); return; }
                 var body = new FormData();
@@ -127,7 +129,11 @@ enum AdminAssets {
                   var answer = {};
                   try { answer = JSON.parse(request.responseText); } catch (e) {}
                   bar.value = 100;
-                  if (answer.url) { made.push(answer.url); done(en ? "Ready." : "جاهزة.", true); }
+                  if (answer.url) {
+                    made.push(answer.url);
+                    var open = document.createElement("a"); open.href = answer.url; open.textContent = en ? "Ready: open" : "جاهزة: افتحها";
+                    li.appendChild(open); done("", true);
+                  }
                   else done((answer.errors && answer.errors.join(" ")) || answer.error || (en ? "Refused." : "رُفضت."), false);
                 };
                 request.onerror = function () { done(en ? "The connection dropped." : "انقطع الاتصال.", false); };
