@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "MinbarArabic"),
         // Domain values, validation and the store protocols.
         .target(name: "MinbarCore", dependencies: ["MinbarArabic"]),
+        // WordPress WXR: a streaming reader (and, with the store, import and export).
+        .target(name: "MinbarImport", dependencies: ["MinbarCore"]),
         // ContentStore on SQLite through GRDB.
         .target(
             name: "MinbarSQLite",
@@ -85,6 +87,7 @@ let package = Package(
         ),
         .testTarget(name: "MinbarMarkupTests", dependencies: ["MinbarMarkup"]),
         .testTarget(name: "MinbarMediaTests", dependencies: ["MinbarMedia"]),
+        .testTarget(name: "MinbarImportTests", dependencies: ["MinbarImport"]),
         .testTarget(name: "MinbarDemoTests", dependencies: ["MinbarDemo", "MinbarSQLite"]),
         // Starts the built `minbar` executable as a process; `swift build` builds it first.
         .testTarget(name: "MinbarCLITests"),

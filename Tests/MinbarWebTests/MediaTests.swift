@@ -15,6 +15,41 @@ enum UploadFiles {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../shared/fixtures/security/xss").standardized
 
+    /// A file of the shared security fixtures, when `shared/` is beside the checkout.
+    static func fixture(_ name: String) -> Data? { try? Data(contentsOf: fixtures.appendingPathComponent(name)) }
+
+    /// The shared fixtures' SVGs when they are beside the checkout, and hostile SVGs of our own.
+    static func hostileSVGs() -> [(String, Data)] {
+        var svgs: [(String, Data)] = [
+            ("onload.svg", Data("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.domain)\"/>".utf8)),
+            ("script.svg", Data("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".utf8)),
+            ("as-image.jpg", Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><foreignObject><iframe src=\"javascript:alert(1)\"/></foreignObject></svg>".utf8)),
+        ]
+        let shared = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path))?.filter { $0.hasSuffix(".svg") }.sorted() ?? []
+        for name in shared { if let data = fixture(name) { svgs.append((name, data)) } }
+        return svgs
+    }
+
+    /// A small image whose metadata (EXIF, XMP, IPTC, comment) carries XSS payloads: the shared
+    /// fixture when it is beside the checkout, else one made here with libvips and exiftool.
+    static func payloadImage(_ format: String) async throws -> Data {
+        if let shared = fixture("payload_in_all_known_metadata.\(format)") { return shared }
+        let directory = try directory()
+        let jpeg = directory.appendingPathComponent("payload.jpg")
+        try await DemoPhotos.make(1, to: jpeg, width: 229, height: 229)
+        var file = jpeg
+        if format == "png" {
+            file = directory.appendingPathComponent("payload.png")
+            try run("vips", ["copy", jpeg.path, file.path])
+        }
+        let payload = "\"><img src=x onerror=alert(1)><script>alert(2)</script>"
+        try run("exiftool", [
+            "-q", "-overwrite_original", "-Comment=\(payload)", "-XMP:Title=\(payload)", "-XMP:Description=\(payload)",
+            "-EXIF:ImageDescription=\(payload)", "-EXIF:Artist=\(payload)", "-IPTC:Caption-Abstract=\(payload)", file.path,
+        ])
+        return try Data(contentsOf: file)
+    }
+
     static func directory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("minbar-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -179,11 +214,7 @@ struct MediaTests {
                 ("bomb.png", "image/png", UploadFiles.bombPNG(), "ميغابكسل"),
                 ("empty.jpg", "image/jpeg", Data(), "فارغ"),
             ]
-            let svgs = try FileManager.default.contentsOfDirectory(atPath: UploadFiles.fixtures.path).filter { $0.hasSuffix(".svg") }
-            #expect(svgs.count >= 6)
-            for svg in svgs {
-                hostile.append((svg, "image/svg+xml", try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent(svg)), "SVG"))
-            }
+            for (name, svg) in UploadFiles.hostileSVGs() { hostile.append((name, "image/svg+xml", svg, "SVG")) }
             for file in hostile {
                 let started = Date()
                 let answer = try await client.upload([(file.name, file.type, file.data)], as: editor)
@@ -231,7 +262,7 @@ struct MediaTests {
 
     @Test func uploadsNeedTheFormsTokenAndAnAccount() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
-        let png = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("payload_in_all_known_metadata.png"))
+        let png = try await UploadFiles.payloadImage("png")
         try await harness.app.test(.router) { client in
             // No account: the library and the upload are closed.
             let library = try await client.page("/admin/media")
@@ -252,7 +283,7 @@ struct MediaTests {
 
     @Test func contributorsManageTheirOwnPhotosAndEditorsEveryone() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
-        let png = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("payload_in_all_known_metadata.png"))
+        let png = try await UploadFiles.payloadImage("png")
         try await harness.app.test(.router) { client in
             let contributor = try await client.signIn(as: .contributor)
             let author = try await client.signIn(as: .author)
@@ -276,8 +307,8 @@ struct MediaTests {
 
     @Test func theLibraryFindsPhotosByFoldedArabicAndFiltersByMonthTypeAndUse() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
-        let png = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("payload_in_all_known_metadata.png"))
-        let jpeg = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("payload_in_all_known_metadata.jpg"))
+        let png = try await UploadFiles.payloadImage("png")
+        let jpeg = try await UploadFiles.payloadImage("jpg")
         try await harness.app.test(.router) { client in
             let editor = try await client.signIn(as: .editor)
             let first = try #require(try await client.upload([("a.png", "image/png", png)], as: editor).uploadedMediaID)
@@ -311,7 +342,7 @@ struct MediaTests {
 
     @Test func aPhotoInUseIsNotDeletedAndNeedsAltTextToBeFeatured() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
-        let png = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("payload_in_all_known_metadata.png"))
+        let png = try await UploadFiles.payloadImage("png")
         try await harness.app.test(.router) { client in
             let editor = try await client.signIn(as: .editor)
             let id = try #require(try await client.upload([("photo.png", "image/png", png)], as: editor).uploadedMediaID)
@@ -382,7 +413,7 @@ struct MediaTests {
 
     @Test func payloadsInMetadataAndFileNamesNeverReachAPageOrTheAPIUnescaped() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
-        let jpeg = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("payload_in_all_known_metadata.jpg"))
+        let jpeg = try await UploadFiles.payloadImage("jpg")
         let hostileName = "\"><img src=x onerror=alert(1)><script>alert(2)</script>.jpg"
         try await harness.app.test(.router) { client in
             let editor = try await client.signIn(as: .editor)
@@ -415,7 +446,7 @@ struct MediaTests {
 
     @Test func mediaFilesAreCachedForAYearAndAnswerRangesAndRevalidation() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
-        let png = try Data(contentsOf: UploadFiles.fixtures.appendingPathComponent("xss_comment_exif_metadata_double_quote.png"))
+        let png = try await UploadFiles.payloadImage("png")
         try await harness.app.test(.router) { client in
             let editor = try await client.signIn(as: .editor)
             let photo = try UploadFiles.directory().appendingPathComponent("photo.jpg")
