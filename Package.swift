@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "MinbarMarkupTests", dependencies: ["MinbarMarkup"]),
+        .testTarget(name: "MinbarMarkupTests", dependencies: ["MinbarMarkup"], exclude: ["Fixtures"]),
         .testTarget(name: "MinbarMediaTests", dependencies: ["MinbarMedia"]),
         .testTarget(name: "MinbarImportTests", dependencies: ["MinbarImport"]),
         .testTarget(name: "MinbarDemoTests", dependencies: ["MinbarDemo", "MinbarSQLite"]),
