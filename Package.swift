@@ -25,7 +25,7 @@ let package = Package(
         // Domain values, validation and the store protocols.
         .target(name: "MinbarCore", dependencies: ["MinbarArabic"]),
         // WordPress WXR: a streaming reader (and, with the store, import and export).
-        .target(name: "MinbarImport", dependencies: ["MinbarCore"]),
+        .target(name: "MinbarImport", dependencies: ["MinbarCore", "MinbarMarkup"]),
         // ContentStore on SQLite through GRDB.
         .target(
             name: "MinbarSQLite",
@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "MinbarCLI",
             dependencies: [
-                "MinbarCore", "MinbarSQLite", "MinbarWeb", "MinbarDemo", "MinbarMedia",
+                "MinbarCore", "MinbarSQLite", "MinbarWeb", "MinbarDemo", "MinbarMedia", "MinbarImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

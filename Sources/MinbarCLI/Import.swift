@@ -2,12 +2,51 @@ import ArgumentParser
 import Foundation
 import MinbarArabic
 import MinbarCore
+import MinbarImport
 import MinbarSQLite
 
 /// `minbar import json FILE`: articles from JSON Lines, one per line.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import articles from another system.", subcommands: [ImportJSON.self])
+        abstract: "Import articles from another system.", subcommands: [ImportJSON.self, ImportWXR.self])
+}
+
+/// `minbar import wxr FILE --dry-run`: what a WordPress export holds and what importing it would
+/// change, read in one streaming pass. (Writing it into the site is issue 16's next step.)
+struct ImportWXR: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wxr",
+        abstract: "Read a WordPress export (WXR) and report what it holds: counts by type and status, what would be cleaned and why.",
+        discussion: """
+            Reads the file in one streaming pass (memory stays flat whatever its size). A DOCTYPE or entity declaration,             a file that is not an export and a cut-off file are refused with the line and column. Only --dry-run is             available yet: importing into the site comes next.
+            """)
+
+    @Argument(help: "The WXR file WordPress exported (Tools → Export).")
+    var file: String
+
+    @Flag(name: .customLong("dry-run"), help: "Read and report; change nothing.")
+    var dryRun = false
+
+    @Option(help: "How many of each kind of note to list.")
+    var limit: Int = 20
+
+    func validate() throws {
+        guard dryRun else {
+            throw ValidationError("only --dry-run is available yet: `minbar import wxr \(file) --dry-run` reads the export and reports what it holds")
+        }
+        guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read \(file)") }
+    }
+
+    func run() async throws {
+        let bar = ProgressBar(label: "reading")
+        let survey: WXRSurvey
+        do {
+            survey = try WXRSurvey.read(URL(fileURLWithPath: file)) { done, total in bar.update(done / 1_048_576, of: max(1, total / 1_048_576)) }
+        } catch let error as WXRError {
+            throw ValidationError("\(file): \(error.description)")
+        }
+        print(survey.report(limit: limit))
+    }
 }
 
 struct ImportJSON: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import MinbarCore
 
 /// One element of a WXR record, as read: its name, attributes and the raw bytes of its content.
 /// Children and text are read from those bytes on demand, tolerantly (as WordPress's fallback
@@ -195,7 +196,7 @@ struct XMLElement {
                 end += 1
             }
             let segment = String(decoding: bytes[index..<end], as: UTF8.self)
-            if segment.contains("]]>") { sawRawClose = true }
+            if segment.utf8Contains("]]>") { sawRawClose = true }
             let decoded = XMLText.decodeEntities(segment)
             if decoded.unknown { unknownEntities = true }
             result += decoded.text
@@ -217,8 +218,8 @@ struct XMLElement {
     /// U+FFFF) left out with a warning.
     static func clean(_ text: String, name: String, line: Int, warn: (Int, String) -> Void) -> String {
         var text = text
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(0x0D) {
+            text = text.utf8Replacing("\r\n", with: "\n").utf8Replacing("\r", with: "\n")
         }
         let forbidden = text.unicodeScalars.contains { scalar in
             (scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A) || scalar.value == 0xFFFE || scalar.value == 0xFFFF

@@ -1,4 +1,5 @@
 import Foundation
+import MinbarCore
 
 /// WordPress's `wpautop` (WordPress 6.1, `wp-includes/formatting.php`): the paragraphs and line
 /// breaks WordPress adds to a classic-editor post when it shows it. Posts imported from WordPress
@@ -74,8 +75,8 @@ public enum WPAutop {
         var preTags: [(String, String)] = []
 
         // <pre> is not touched: set aside and put back at the end.
-        if text.contains("<pre") {
-            var parts = text.components(separatedBy: "</pre>")
+        if text.utf8Contains("<pre") {
+            var parts = text.utf8Split("</pre>")
             let lastPart = parts.removeLast()
             text = ""
             for part in parts {
@@ -89,56 +90,65 @@ public enum WPAutop {
             }
             text += lastPart
         }
-        text = manyBreaks.replace(text, with: "\n\n")
-        text = blockOpen.replace(text, with: "\n\n$1")
-        text = blockClose.replace(text, with: "$1\n\n")
-        text = hr.replace(text, with: "$1\n\n")
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        text = replaceNewlinesInTags(text)
-        if text.contains("<option") {
+        // Each pass runs only when the text has what it looks for (a byte search costs far less
+        // than a regular expression over the whole text).
+        let hasTags = text.utf8Contains("<")
+        if text.utf8Contains("<br") { text = manyBreaks.replace(text, with: "\n\n") }
+        if hasTags {
+            text = blockOpen.replace(text, with: "\n\n$1")
+            text = blockClose.replace(text, with: "$1\n\n")
+            if text.utf8Contains("<hr") { text = hr.replace(text, with: "$1\n\n") }
+        }
+        text = text.utf8Replacing("\r\n", with: "\n").utf8Replacing("\r", with: "\n")
+        if hasTags { text = replaceNewlinesInTags(text) }
+        if text.utf8Contains("<option") {
             text = optionBefore.replace(text, with: "<option")
             text = optionAfter.replace(text, with: "</option>")
         }
-        if text.contains("</object>") {
+        if text.utf8Contains("</object>") {
             text = objectOpen.replace(text, with: "$1")
             text = objectClose.replace(text, with: "</object>")
             text = paramEmbed.replace(text, with: "$1")
         }
-        if text.contains("<source") || text.contains("<track") {
+        if text.utf8Contains("<source") || text.utf8Contains("<track") {
             text = mediaOpen.replace(text, with: "$1")
             text = mediaClose.replace(text, with: "$1")
             text = sourceTrack.replace(text, with: "$1")
         }
-        if text.contains("<figcaption") {
+        if text.utf8Contains("<figcaption") {
             text = figcaptionOpen.replace(text, with: "$1")
             text = figcaptionClose.replace(text, with: "</figcaption>")
         }
-        text = extraBreaks.replace(text, with: "\n\n")
+        if text.utf8Contains("\n\n\n") { text = extraBreaks.replace(text, with: "\n\n") }
         let paragraphs = paragraphSplit.split(text).filter { !$0.isEmpty }
         text = ""
         for paragraph in paragraphs {
             text += "<p>" + trimNewlines(paragraph) + "</p>\n"
         }
         text = emptyParagraph.replace(text, with: "")
-        text = unclosedInBlock.replace(text, with: "<p>$1</p></$2>")
+        if text.utf8Contains("</div>") || text.utf8Contains("</address>") || text.utf8Contains("</form>") {
+            text = unclosedInBlock.replace(text, with: "<p>$1</p></$2>")
+        }
         text = wrappedBlock.replace(text, with: "$1")
-        text = wrappedItem.replace(text, with: "$1")
-        text = blockquoteInP.replace(text, with: "<blockquote$1><p>")
-        text = text.replacingOccurrences(of: "</blockquote></p>", with: "</p></blockquote>")
+        if text.utf8Contains("<li") { text = wrappedItem.replace(text, with: "$1") }
+        if text.lowercased().utf8Contains("<blockquote") { text = blockquoteInP.replace(text, with: "<blockquote$1><p>") }
+        text = text.utf8Replacing("</blockquote></p>", with: "</p></blockquote>")
         text = pBeforeBlock.replace(text, with: "$1")
         text = pAfterBlock.replace(text, with: "$1")
         if lineBreaks {
-            text = preserveNewlines(text)
-            text = text.replacingOccurrences(of: "<br>", with: "<br />").replacingOccurrences(of: "<br/>", with: "<br />")
+            if text.utf8Contains("<script") || text.utf8Contains("<style") || text.utf8Contains("<svg") { text = preserveNewlines(text) }
+            text = text.utf8Replacing("<br>", with: "<br />").utf8Replacing("<br/>", with: "<br />")
             text = lineBreak.replace(text, with: "<br />\n")
-            text = text.replacingOccurrences(of: "<WPPreserveNewline />", with: "\n")
+            text = text.utf8Replacing("<WPPreserveNewline />", with: "\n")
         }
-        text = brAfterBlock.replace(text, with: "$1")
-        text = brBeforeBlock.replace(text, with: "$1")
-        text = finalBreak.replace(text, with: "</p>")
-        for (name, original) in preTags { text = text.replacingOccurrences(of: name, with: original) }
-        if text.contains("<!-- wpnl -->") {
-            text = text.replacingOccurrences(of: " <!-- wpnl --> ", with: "\n").replacingOccurrences(of: "<!-- wpnl -->", with: "\n")
+        if text.utf8Contains("<br />") {
+            text = brAfterBlock.replace(text, with: "$1")
+            text = brBeforeBlock.replace(text, with: "$1")
+        }
+        if text.utf8Contains("\n</p>") { text = finalBreak.replace(text, with: "</p>") }
+        for (name, original) in preTags { text = text.utf8Replacing(name, with: original) }
+        if text.utf8Contains("<!-- wpnl -->") {
+            text = text.utf8Replacing(" <!-- wpnl --> ", with: "\n").utf8Replacing("<!-- wpnl -->", with: "\n")
         }
         return text
     }
@@ -160,7 +170,7 @@ public enum WPAutop {
         for match in matches {
             guard let range = Range(match.range, in: text) else { continue }
             result += text[last..<range.lowerBound]
-            result += text[range].replacingOccurrences(of: "\n", with: "<WPPreserveNewline />")
+            result += String(text[range]).utf8Replacing("\n", with: "<WPPreserveNewline />")
             last = range.upperBound
         }
         result += text[last...]
@@ -170,7 +180,7 @@ public enum WPAutop {
     /// `wp_replace_in_html_tags($text, ["\n" => " <!-- wpnl --> "])`: line ends inside tags and
     /// comments (as `wp_html_split` finds them) become a placeholder.
     static func replaceNewlinesInTags(_ text: String) -> String {
-        guard text.contains("\n"), text.contains("<") else { return text }
+        guard text.utf8Contains("\n"), text.utf8Contains("<") else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var index = text.startIndex
@@ -178,7 +188,8 @@ public enum WPAutop {
             result += text[index..<open]
             let end = elementEnd(in: text, from: open)
             let element = text[open..<end]
-            result += element.contains("\n") ? element.replacingOccurrences(of: "\n", with: " <!-- wpnl --> ") : String(element)
+            let piece = String(element)
+            result += piece.utf8Contains("\n") ? piece.utf8Replacing("\n", with: " <!-- wpnl --> ") : piece
             index = end
         }
         result += text[index...]

@@ -38,16 +38,16 @@ public enum WordPressContent {
 
     public static func html(from content: String, attachments: (Int) -> Attachment? = { _ in nil }) -> Result {
         var notes: [String] = []
-        var text = content.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        if text.contains("<!-- wp:") {
+        var text = content.utf8Replacing("\r\n", with: "\n").utf8Replacing("\r", with: "\n")
+        if text.utf8Contains("<!-- wp:") {
             text = removeBlockDelimiters(text, notes: &notes)
             text = embedWrapper.replace(text, with: "$1<a href=\"$2\">$2</a>$3")
         } else {
-            text = autoEmbed.replace(text, with: "$1<a href=\"$2\">$2</a>$3")
+            if text.utf8Contains("http") { text = autoEmbed.replace(text, with: "$1<a href=\"$2\">$2</a>$3") }
             text = WPAutop.apply(text)
-            text = shortcodeUnautop.replace(text, with: "$1")
+            if text.utf8Contains("[") { text = shortcodeUnautop.replace(text, with: "$1") }
         }
-        text = doShortcodes(text, attachments: attachments, notes: &notes)
+        if text.utf8Contains("[") { text = doShortcodes(text, attachments: attachments, notes: &notes) }
         text = pointImagesToCopies(text, attachments: attachments, notes: &notes)
         return Result(html: text.trimmingCharacters(in: .whitespacesAndNewlines), notes: notes)
     }
@@ -76,8 +76,9 @@ public enum WordPressContent {
             }
         }
         result += text[last...]
-        for name in dropped {
-            notes.append("dynamic block \(name.contains("/") ? name : "core/" + name) left out (WordPress builds it when the page is shown)")
+        if !dropped.isEmpty {
+            let names = dropped.map { $0.utf8Contains("/") ? $0 : "core/" + $0 }
+            notes.append("dynamic block\(names.count == 1 ? "" : "s") left out (WordPress builds \(names.count == 1 ? "it" : "them") when the page is shown): " + names.joined(separator: ", "))
         }
         return result
     }
@@ -197,7 +198,7 @@ public enum WordPressContent {
     /// `shortcode_parse_atts`: `a="1" b='2' c=3 flag` (names lowercased; no-break and zero-width
     /// spaces read as spaces).
     static func parseAttributes(_ text: String) -> [String: String] {
-        let text = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{200B}", with: " ")
+        let text = text.utf8Replacing("\u{00A0}", with: " ").utf8Replacing("\u{200B}", with: " ")
         var result: [String: String] = [:]
         var positional = 0
         for match in attributePattern.regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -227,7 +228,7 @@ public enum WordPressContent {
     static let srcAttribute = WPAutop.Pattern("\\ssrc=(\"[^\"]*\"|'[^']*')", options: [.caseInsensitive])
 
     static func pointImagesToCopies(_ text: String, attachments: (Int) -> Attachment?, notes: inout [String]) -> String {
-        guard text.contains("wp-image-") else { return text }
+        guard text.utf8Contains("wp-image-") else { return text }
         var result = ""
         var last = text.startIndex
         var missing: [Int] = []

@@ -286,3 +286,35 @@ func export(_ body: String, version: String? = "1.2") -> String {
         }
     }
 }
+
+@Suite struct WXRSurveyTests {
+    @Test func theDryRunCountsByTypeAndStatusAndNamesWhatTheSanitizerRemoves() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("survey-\(UUID().uuidString).xml")
+        try Data(export("""
+            <wp:author><wp:author_login>a</wp:author_login></wp:author>
+            <wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>news</wp:category_nicename><wp:cat_name>أخبار</wp:cat_name></wp:category>
+            <item><wp:post_id>10</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><wp:is_sticky>1</wp:is_sticky>
+            <content:encoded><![CDATA[فقرة.<script>alert(1)</script>]]></content:encoded>
+            <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_approved>1</wp:comment_approved></wp:comment>
+            <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_approved>spam</wp:comment_approved></wp:comment>
+            <wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_type>pingback</wp:comment_type><wp:comment_approved>1</wp:comment_approved></wp:comment></item>
+            <item><wp:post_id>11</wp:post_id><wp:post_type>post</wp:post_type><wp:status>draft</wp:status><wp:post_password>سر</wp:post_password>
+            <content:encoded><![CDATA[<img src="x" onerror="alert(2)"> [contact-form-7 id="1"]]]></content:encoded></item>
+            <item><wp:post_id>12</wp:post_id><wp:post_type>page</wp:post_type><wp:status>publish</wp:status></item>
+            <item><wp:post_id>13</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status></item>
+            """).utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let survey = try WXRSurvey.read(url)
+        #expect(survey.items == ["post": ["publish": 1, "draft": 1], "page": ["publish": 1], "attachment": ["inherit": 1]])
+        #expect(survey.terms == ["category": 1] && survey.authors == 1)
+        #expect(survey.comments == ["1": 1, "spam": 1] && survey.pingbacks == 1)
+        #expect(survey.stickyPosts == 1 && survey.passwordProtected == 1 && survey.attachments == 1)
+        #expect(survey.scriptsRemoved == [10, 11])
+        #expect(survey.contentNotes.map(\.id) == [11])
+        let report = survey.report()
+        #expect(report.contains("post: 2 (draft 1, publish 1)"))
+        #expect(report.contains("comments: 2 (approved 1, spam 1); pingbacks and trackbacks: 1"))
+        #expect(report.contains("script removed by the sanitizer (WordPress IDs): 10, 11"))
+        #expect(report.contains("post 11: shortcodes without their plugin kept as text: [contact-form-7]"))
+    }
+}

@@ -57,7 +57,7 @@ import Testing
         #expect(result.html.contains("<a href=\"https://www.youtube.com/watch?v=abc\">https://www.youtube.com/watch?v=abc</a>"))
         #expect(result.html.contains("<hr class=\"wp-block-separator\"/>"))
         #expect(!result.html.contains("<p><p"), "no wpautop over blocks")
-        #expect(result.notes == ["dynamic block core/latest-posts left out (WordPress builds it when the page is shown)"])
+        #expect(result.notes == ["dynamic block left out (WordPress builds it when the page is shown): core/latest-posts"])
     }
 
     @Test func aURLAloneOnItsLineBecomesALinkWithoutTheNetwork() {
