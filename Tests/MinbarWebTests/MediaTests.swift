@@ -241,6 +241,25 @@ struct MediaTests {
         }
     }
 
+    @Test func aFormUploadOfGoodAndBadFilesShowsEachRefusalAndNoAddressCanWriteOne() async throws {
+        let harness = try await AdminHarness.make(withMedia: true)
+        let photo = try UploadFiles.directory().appendingPathComponent("good.jpg")
+        try await DemoPhotos.make(3, to: photo, width: 400, height: 300)
+        try await harness.app.test(.router) { client in
+            let editor = try await client.signIn(as: .editor)
+            let mixed = try await client.upload(
+                [("good.jpg", "image/jpeg", try Data(contentsOf: photo)), ("shell.jpg", "image/jpeg", Data("<?php echo 1; ?>".utf8))], as: editor)
+            #expect(mixed.status == .ok)
+            #expect(mixed.body.contains("<p class=\"error-box\" role=\"alert\">«shell.jpg»: الملف ليس صورة"))
+            #expect(mixed.body.contains("رُفعت الصور وجُهزت نسخها."))
+            #expect(try await harness.store.mediaItems(matching: MediaQuery(), timeZone: .gmt).total == 1)
+            // Messages never come from the address.
+            let forged = try await client.get("/admin/media?done=%3Cb%3Ehi&refused=%D8%AC%D9%84%D8%B3%D8%AA%D9%83+%D8%A7%D9%86%D8%AA%D9%87%D8%AA", as: editor)
+            #expect(!forged.body.contains("error-box") && !forged.body.contains("&lt;b&gt;hi") && !forged.body.contains("<b>hi"))
+            #expect(!forged.body.contains("جلستك انتهت") && !forged.body.contains("class=\"notice\""))
+        }
+    }
+
     @Test func aFileOverTheLimitIsRefusedWithTheLimitNamed() async throws {
         let harness = try await AdminHarness.make(withMedia: true)
         try await harness.app.test(.router) { client in

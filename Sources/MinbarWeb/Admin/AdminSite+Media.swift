@@ -18,7 +18,9 @@ extension AdminSite {
     // MARK: Library
 
     /// GET /admin/media: the library; `?picker=1` answers JSON for the editor's image picker.
-    func mediaLibrary(_ request: Request) async -> Response {
+    /// `uploadErrors`: the refusals of an upload just made (shown above the library, never
+    /// carried in the address, where anyone could write a message of their own).
+    func mediaLibrary(_ request: Request, uploadErrors: [String] = [], uploaded: Bool = false) async -> Response {
         await page(request) { visitor in
             let media = try mediaService()
             let parameters = request.uri.queryParameters
@@ -73,8 +75,8 @@ extension AdminSite {
                     "maxMegabytes": formatter.digits.format(site.currentSettings.mediaMaximumMegabytes),
                     "maxBytes": media.maximumUploadBytes,
                     "maxMegapixels": formatter.digits.format(site.currentSettings.mediaMaximumMegapixels),
-                    "notice": parameters.get("done").map { AdminStrings.text("media_done_" + $0, language) } as Any,
-                    "uploadErrors": parameters.get("refused").map { [$0] } as Any,
+                    "notice": (uploaded ? "uploaded" : parameters.get("done")).flatMap { ["uploaded", "deleted", "saved"].contains($0) ? AdminStrings.text("media_done_" + $0, language) : nil } as Any,
+                    "uploadErrors": (uploadErrors.isEmpty ? nil : uploadErrors) as Any,
                 ])
             return htmlResponse(render("media", view: view))
         }
@@ -197,8 +199,9 @@ extension AdminSite {
                 ])))
         }
         if made.count == 1, refusals.isEmpty { return redirect("/admin/media/\(made[0].id)?done=uploaded") }
-        let refused = refusals.map { "«\($0.0)»: " + $0.1.text(for: language) }.joined(separator: " ")
-        return redirect("/admin/media?done=uploaded" + (refused.isEmpty ? "" : "&refused=" + (refused.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+        if refusals.isEmpty { return redirect("/admin/media?done=uploaded") }
+        // Some made, some refused: the library at once, with each refusal and its reason.
+        return await mediaLibrary(request, uploadErrors: refusals.map { "«\($0.0)»: " + $0.1.text(for: language) }, uploaded: true)
     }
 
     struct UploadAnswer: Encodable {
@@ -214,7 +217,9 @@ extension AdminSite {
         await page(request) { visitor in
             let media = try mediaService()
             guard let item = try await media.library.media(id: id) else { throw AdminError.notFound }
-            let notice = request.uri.queryParameters.get("done").map { AdminStrings.text("media_done_" + $0, visitor.language) }
+            let notice = request.uri.queryParameters.get("done").flatMap {
+                ["uploaded", "saved"].contains($0) ? AdminStrings.text("media_done_" + $0, visitor.language) : nil
+            }
             return try await mediaItemView(visitor, item: item, errors: [], notice: notice)
         }
     }
