@@ -65,8 +65,18 @@ public struct MediaItem: Sendable, Hashable, Identifiable {
     /// not all show).
     public var fallbackFormat: ImageFormat { format.copyFormat }
 
-    /// The path of the full-size copy, what a plain `src` shows.
+    /// The path of the full-size copy.
     public var fullPath: String? { copy("full")?.path }
+
+    /// The small square the admin's lists and pickers show (WebP where made).
+    public var thumbnailCopy: MediaCopy? { copy("thumbnail", format: .webp) ?? copy("thumbnail") ?? scaledCopies(format: fallbackFormat).first }
+
+    /// The copy a plain `src` shows (in a body, for old browsers and feed readers): the `large`
+    /// one (at most 1024 px) or the biggest below it, in a format every browser shows.
+    public var displayCopy: MediaCopy? {
+        let copies = scaledCopies(format: fallbackFormat)
+        return copies.last { $0.width <= 1024 && $0.height <= 1024 } ?? copies.first
+    }
 
     /// The library key a `/media/` path belongs to: `2026/12/3f9a1c2b7d-name` for
     /// `/media/2026/12/3f9a1c2b7d-name-300x200.webp` and `/media/2026/12/3f9a1c2b7d-name.jpg`.

@@ -356,66 +356,27 @@ public final class WXRReader {
         return (name, attributes, selfClosing, position + 1)
     }
 
-    /// The element whose start tag ends at `contentStart`, up to its matching end tag (CDATA
-    /// and comments inside are skipped, nested elements of the same name counted).
+    /// The element whose start tag ends at `contentStart`, up to its matching end tag (found as
+    /// `XMLElement` finds a child's: CDATA and comments skipped, nested elements of the same
+    /// name counted). While the end is not in the buffer, reading goes on, doubling what is
+    /// held each time, so a long record is scanned a few times, not once per piece.
     private func element(named name: String, attributes: [String: String], openedAt start: Int, contentStart: Int) throws -> XMLElement {
         let startLine = position(of: start).line
-        var position = contentStart
-        var depth = 1
-        let open = Array("<\(name)".utf8)
-        let close = Array("</\(name)".utf8)
-        let cdata = Array("<![CDATA[".utf8)
-        let comment = Array("<!--".utf8)
         while true {
-            guard let next = try find([0x3C], from: position) else {
-                throw error(at: start, "<\(name)> is never closed: the file was cut off or is damaged")
+            if let (contentEnd, closeEnd) = XMLElement.matchingClose(buffer, name: name, from: contentStart) {
+                offset = closeEnd
+                return XMLElement(
+                    name: name, attributes: attributes, content: Array(buffer[contentStart..<contentEnd]), line: startLine, inherited: namespaces)
             }
-            position = next
-            if try hasPrefix(cdata, at: position) {
-                guard let end = try find(Array("]]>".utf8), from: position + cdata.count) else {
-                    throw error(at: position, "a CDATA section that never ends: the file was cut off")
+            if atEndOfFile { throw error(at: start, "<\(name)> is never closed: the file was cut off or is damaged") }
+            let target = buffer.count + max(Self.chunkBytes, buffer.count - start)
+            while buffer.count < target, !atEndOfFile {
+                if buffer.count - offset > Self.maximumRecordBytes {
+                    throw error(at: start, "a record larger than \(Self.maximumRecordBytes / 1_048_576) MB: this is not a WordPress export, or it is damaged")
                 }
-                position = end + 3
-                continue
+                try readChunk()
             }
-            if try hasPrefix(comment, at: position) {
-                guard let end = try find(Array("-->".utf8), from: position + comment.count) else {
-                    throw error(at: position, "a comment that never ends: the file was cut off")
-                }
-                position = end + 3
-                continue
-            }
-            if try hasPrefix(close, at: position), try isNameEnd(at: position + close.count) {
-                depth -= 1
-                if depth == 0 {
-                    guard let end = try find([0x3E], from: position) else { throw error(at: position, "</\(name) never ends: the file was cut off") }
-                    let content = Array(buffer[contentStart..<position])
-                    offset = end + 1
-                    return XMLElement(name: name, attributes: attributes, content: content, line: startLine, inherited: namespaces)
-                }
-            } else if try hasPrefix(open, at: position), try isNameEnd(at: position + open.count) {
-                depth += 1
-            }
-            position += 1
         }
-    }
-
-    private func hasPrefix(_ bytes: [UInt8], at index: Int) throws -> Bool {
-        while buffer.count - index < bytes.count {
-            if atEndOfFile { return false }
-            try readChunk()
-        }
-        for (k, byte) in bytes.enumerated() where buffer[index + k] != byte { return false }
-        return true
-    }
-
-    private func isNameEnd(at index: Int) throws -> Bool {
-        while index >= buffer.count {
-            if atEndOfFile { return true }
-            try readChunk()
-        }
-        let byte = buffer[index]
-        return byte == 0x3E || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x2F
     }
 }
 

@@ -225,7 +225,7 @@ extension AdminSite {
         return items.map {
             [
                 "id": $0.id, "title": $0.title, "hasAlt": !$0.altText.isEmpty, "selected": $0.id == selected,
-                "thumb": ($0.copy("thumbnail", format: .webp) ?? $0.copy("thumbnail"))?.path ?? "",
+                "thumb": $0.thumbnailCopy?.path ?? "",
             ] as [String: Any]
         }
     }

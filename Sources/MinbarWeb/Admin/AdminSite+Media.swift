@@ -83,7 +83,7 @@ extension AdminSite {
     }
 
     func mediaRow(_ item: MediaItem, visitor: Visitor, formatter: ArabicDateFormatter) -> [String: Any] {
-        let thumb = item.copy("thumbnail", format: .webp) ?? item.copy("thumbnail") ?? item.copy("medium") ?? item.copies.first
+        let thumb = item.thumbnailCopy
         return [
             "id": item.id, "title": item.title, "alt": item.altText, "credit": item.credit, "hasAlt": !item.altText.isEmpty,
             "thumb": thumb?.path as Any, "format": item.format.rawValue.uppercased(),
@@ -111,8 +111,8 @@ extension AdminSite {
             alt = item.altText
             caption = item.caption
             credit = item.credit
-            thumb = (item.copy("thumbnail", format: .webp) ?? item.copy("thumbnail") ?? item.copies.first)?.path ?? ""
-            let body = item.copy("large", format: item.fallbackFormat) ?? item.copy("full")
+            thumb = item.thumbnailCopy?.path ?? ""
+            let body = item.displayCopy
             src = body?.path ?? ""
             width = body?.width ?? item.width
             height = body?.height ?? item.height

@@ -37,16 +37,13 @@ enum MediaFiles {
         let etag = "\"\(String(size, radix: 16))-\(String(modified, radix: 16))\""
         var headers: HTTPFields = [
             .contentType: type, .cacheControl: "public, max-age=31536000, immutable", .eTag: etag, .acceptRanges: "bytes",
-            .xContentTypeOptions: "nosniff", .lastModified: cache.httpDate(modified),
+            .xContentTypeOptions: "nosniff", .lastModified: HTTPDate.string(from: Date(timeIntervalSince1970: TimeInterval(modified))),
             // An image is never a document: nothing in it may run, even opened on its own.
             .contentSecurityPolicy: "default-src 'none'; sandbox",
         ]
         if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag || $0 == "*" }) {
             return Response(status: .notModified, headers: headers)
         }
-        // Copies are small and read again and again: kept in memory, checked against the file's
-        // size and time at each request.
-        let cached = await cache.bytes(of: file, size: size, modified: modified, context: context)
         let fileIO = FileIO()
         do {
             if let rangeHeader = request.headers[.range], request.headers[.ifRange].map({ $0 == etag }) ?? true {
@@ -56,16 +53,14 @@ enum MediaFiles {
                 }
                 headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
                 headers[.contentLength] = String(range.count)
-                if let cached, let slice = cached.getSlice(at: range.lowerBound, length: range.count) {
-                    return Response(status: .partialContent, headers: headers, body: .init(byteBuffer: slice))
-                }
                 let body = try await fileIO.loadFile(path: file, range: range, context: context)
                 return Response(status: .partialContent, headers: headers, body: body)
             }
             headers[.contentLength] = String(size)
-            if let cached {
-                cache.remember(requestPath: request.uri.path, file: file, size: size, modified: modified, etag: etag, headers: headers, bytes: cached)
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: cached))
+            // A copy small enough is kept in memory with its headers: the next request for it
+            // is answered without touching the disk (see `MediaFileCache`).
+            if let bytes = await cache.keep(requestPath: request.uri.path, file: file, size: size, modified: modified, etag: etag, headers: headers) {
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
             }
             return Response(status: .ok, headers: headers, body: try await fileIO.loadFile(path: file, context: context))
         } catch {
@@ -92,15 +87,11 @@ enum MediaFiles {
     }
 }
 
-/// The media copies read lately, in memory: files up to 2 MB, 64 MB in all (the oldest read
-/// go first). An entry stands only while the file keeps its size and modification time.
+/// The media copies answered lately, in memory with their headers, by request path: files up
+/// to 2 MB, 64 MB in all (the oldest kept go first). An answer stands while its file keeps its
+/// size and modification time, looked at once a second at most (a copy deleted or made again by
+/// another process shows within that second; this process drops everything on its own changes).
 public final class MediaFileCache: Sendable {
-    struct Entry {
-        var size: Int
-        var modified: Int
-        var bytes: ByteBuffer
-    }
-    /// A ready answer for a request path: the file it was read from and its headers.
     struct Answer {
         var file: String
         var size: Int
@@ -112,10 +103,8 @@ public final class MediaFileCache: Sendable {
     }
     struct State {
         var answers: [String: Answer] = [:]
-        var entries: [String: Entry] = [:]
         var order: [String] = []
         var total = 0
-        var dates: [Int: String] = [:]
     }
     private let state = Mutex(State())
     let maximumFileBytes: Int
@@ -133,69 +122,51 @@ public final class MediaFileCache: Sendable {
         return (Int(info.st_size), Int(info.st_mtim.tv_sec))
     }
 
-    /// `Last-Modified` for a time, formatted once.
-    func httpDate(_ seconds: Int) -> String {
-        if let date = state.withLock({ $0.dates[seconds] }) { return date }
-        let text = HTTPDate.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        state.withLock {
-            if $0.dates.count > 10_000 { $0.dates.removeAll() }
-            $0.dates[seconds] = text
-        }
-        return text
-    }
-
     /// Drops everything kept (after a delete or a regeneration in this process).
     public func removeAll() {
-        state.withLock { state in
-            state.answers.removeAll()
-            state.entries.removeAll()
-            state.order.removeAll()
-            state.total = 0
-        }
+        state.withLock { $0 = State() }
     }
 
-    /// The answer kept for a request path, while its file has the same size and time (looked at
-    /// once a second at most: a copy deleted or made again shows within that second).
+    /// The answer kept for a request path, while its file is unchanged.
     func response(forRequestPath path: String) -> Answer? {
         let now = Int(time(nil))
         guard let answer = state.withLock({ $0.answers[path] }) else { return nil }
         if answer.checkedAt == now { return answer }
         guard let (size, modified) = Self.fileStatus(answer.file), size == answer.size, modified == answer.modified else {
-            state.withLock { _ = $0.answers.removeValue(forKey: path) }
+            state.withLock { state in
+                if let gone = state.answers.removeValue(forKey: path) {
+                    state.total -= gone.size
+                    state.order.removeAll { $0 == path }
+                }
+            }
             return nil
         }
         state.withLock { $0.answers[path]?.checkedAt = now }
         return answer
     }
 
-    func remember(requestPath: String, file: String, size: Int, modified: Int, etag: String, headers: HTTPFields, bytes: ByteBuffer) {
-        state.withLock { state in
-            // The answers follow the entries: kept only for files still in memory.
-            if state.answers.count > state.entries.count * 2 + 100 { state.answers = state.answers.filter { state.entries[$0.value.file] != nil } }
-            state.answers[requestPath] = Answer(file: file, size: size, modified: modified, etag: etag, headers: headers, bytes: bytes)
-        }
-    }
-
-    /// The file's bytes from memory, read and kept when small enough; nil for larger files.
-    func bytes(of path: String, size: Int, modified: Int, context: SiteRequestContext) async -> ByteBuffer? {
+    /// Reads a file small enough to keep (off the server's threads) and keeps it as the answer
+    /// for `requestPath`; nil for a larger file or one that changed while read.
+    func keep(requestPath: String, file: String, size: Int, modified: Int, etag: String, headers: HTTPFields) async -> ByteBuffer? {
         guard size <= maximumFileBytes else { return nil }
-        if let entry = state.withLock({ $0.entries[path] }), entry.size == size, entry.modified == modified { return entry.bytes }
-        guard let data = FileManager.default.contents(atPath: path), data.count == size else { return nil }
-        let buffer = ByteBuffer(bytes: data)
+        let data: Data? = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: FileManager.default.contents(atPath: file)) }
+        }
+        guard let data, data.count == size else { return nil }
+        let bytes = ByteBuffer(bytes: data)
         state.withLock { state in
-            if let old = state.entries[path] {
+            if let old = state.answers.removeValue(forKey: requestPath) {
                 state.total -= old.size
-                state.order.removeAll { $0 == path }
+                state.order.removeAll { $0 == requestPath }
             }
-            state.entries[path] = Entry(size: size, modified: modified, bytes: buffer)
-            state.order.append(path)
+            state.answers[requestPath] = Answer(file: file, size: size, modified: modified, etag: etag, headers: headers, bytes: bytes)
+            state.order.append(requestPath)
             state.total += size
             while state.total > maximumBytes, !state.order.isEmpty {
                 let oldest = state.order.removeFirst()
-                state.total -= state.entries.removeValue(forKey: oldest)?.size ?? 0
-                state.answers = state.answers.filter { $0.value.file != oldest }
+                state.total -= state.answers.removeValue(forKey: oldest)?.size ?? 0
             }
         }
-        return buffer
+        return bytes
     }
 }

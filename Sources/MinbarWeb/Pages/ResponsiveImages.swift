@@ -11,13 +11,6 @@ enum ResponsiveImages {
     /// The home page's lead story.
     static let leadSizes = "(min-width: 60rem) 46rem, calc(100vw - 2rem)"
 
-    /// The copy a plain `src` points to (old browsers, feed readers): the `large` one (at most
-    /// 1024 px) or the biggest below it.
-    static func fallbackCopy(of item: MediaItem) -> MediaCopy? {
-        let copies = item.scaledCopies(format: item.fallbackFormat)
-        return copies.last { $0.width <= 1024 && $0.height <= 1024 } ?? copies.first
-    }
-
     /// `path 300w, path 768w, …` without repeats, up to 2048 px wide (as WordPress's
     /// `max_srcset_image_width`): a bigger original is for downloading, not for pages.
     static func srcset(_ copies: [MediaCopy]) -> String? {
@@ -28,7 +21,7 @@ enum ResponsiveImages {
 
     static func view(_ image: FeaturedImage, sizes: String, lazy: Bool, withCaption: Bool) -> ImageView {
         let caption = withCaption && !image.caption.isEmpty ? image.caption : nil
-        guard let item = image.media, let fallback = fallbackCopy(of: item) else {
+        guard let item = image.media, let fallback = item.displayCopy else {
             return ImageView(src: image.url, alt: image.alt, caption: caption, lazy: lazy)
         }
         let credit = withCaption && !item.credit.isEmpty ? item.credit : nil
@@ -44,7 +37,7 @@ enum ResponsiveImages {
         if let social = item.copy("social", format: .jpeg) ?? item.copy("social", format: item.fallbackFormat) {
             return (social.path, social.width, social.height)
         }
-        let fallback = fallbackCopy(of: item)
+        let fallback = item.displayCopy
         return (fallback?.path ?? image.url, fallback?.width, fallback?.height)
     }
 
@@ -53,13 +46,13 @@ enum ResponsiveImages {
     static func schemaImagePaths(_ image: FeaturedImage) -> [String] {
         guard let item = image.media else { return [image.url] }
         let crops = ["square", "four_three", "sixteen_nine"].compactMap { item.copy($0)?.path }
-        return crops.isEmpty ? [fallbackCopy(of: item)?.path ?? image.url] : crops
+        return crops.isEmpty ? [item.displayCopy?.path ?? image.url] : crops
     }
 
     /// The copy feeds point to (enclosure, `media:content`): at most 1024 px, in a format every
     /// reader shows.
     static func feedImage(_ image: FeaturedImage) -> (path: String, type: String?, bytes: Int?, width: Int?, height: Int?) {
-        guard let item = image.media, let copy = fallbackCopy(of: item) else { return (image.url, nil, nil, nil, nil) }
+        guard let item = image.media, let copy = item.displayCopy else { return (image.url, nil, nil, nil, nil) }
         return (copy.path, copy.format.mimeType, copy.bytes, copy.width, copy.height)
     }
 
